@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { container as rootContainer } from 'tsyringe';
+import { bodyReader } from './body';
+import { Catalog } from './catalog';
+import { Clock, type ClockOptions } from './clock';
+import { controlPlaneRouter } from './control-plane';
+import { serviceTarget, type ServiceGuard } from './guards';
+import { errorHandler, notFound, requestLog } from './http';
+import { defaultLogger, type MimicLogger } from './logger';
+import type { MimicPlugin, PluginContext } from './plugin';
+import { createPluginState } from './plugin-state';
+import { SessionStore } from './sessions';
+import { CATALOG, CLOCK, LOGGER, SESSIONS } from './tokens';
+import { createUrlHelpers } from './urls';
+import { validatePlugins } from './validate';
+
+export interface MimicAppOptions {
+  plugins: readonly MimicPlugin[];
+  /** A ready clock, or options for a new one. */
+  clock?: Clock | ClockOptions;
+  logger?: MimicLogger;
+  /** Log one line per request through `logger.info`. */
+  logRequests?: boolean;
+  /** Host used in URLs when the request has no usable Host header. */
+  host?: string;
+  /** The port Mimic listens on, used in catalog URLs (read lazily: known only after listen). */
+  port?: () => number;
+}
+
+export interface MimicApp {
+  readonly koa: Koa;
+  readonly clock: Clock;
+  readonly catalog: Catalog;
+  readonly sessions: SessionStore;
+  reset(options?: { clock?: boolean }): void;
+}
+
+/**
+ * Assembles one Mimic instance: its own child container, clock, sessions and
+ * catalog, the control plane, then every plugin in install order.
+ */
+export function createMimicApp(options: MimicAppOptions): MimicApp {
+  validatePlugins(options.plugins);
+  const logger = options.logger ?? defaultLogger;
+  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock);
+  const sessions = new SessionStore(() => clock.now());
+  const catalog = new Catalog();
+  const container = rootContainer.createChildContainer();
+  container.registerInstance(CLOCK, clock);
+  container.registerInstance(SESSIONS, sessions);
+  container.registerInstance(CATALOG, catalog);
+  container.registerInstance(LOGGER, logger);
+
+  const urls = createUrlHelpers(catalog, { host: options.host ?? '127.0.0.1', port: options.port ?? (() => 80) });
+  const guards: ServiceGuard[] = [];
+  const resetHooks: Array<() => void> = [];
+  const presets: Record<string, unknown> = {};
+  for (const plugin of options.plugins) Object.assign(presets, plugin.presets ?? {});
+  Object.freeze(presets);
+
+  const reset = (opts: { clock?: boolean } = {}) => {
+    sessions.clear();
+    if (opts.clock) clock.resetTime();
+    else clock.clearScheduled();
+    for (const hook of resetHooks) hook();
+  };
+
+  const koa = new Koa();
+  koa.silent = true;
+  if (options.logRequests) koa.use(requestLog(logger));
+  koa.use(errorHandler(logger));
+  koa.use(notFound());
+  koa.use(bodyReader());
+  const control = controlPlaneRouter({
+    clock,
+    presets: () => presets,
+    reset,
+    health: () => ({ status: 'ok', now: clock.iso(), plugins: options.plugins.map((p) => p.name), sessions: sessions.size }),
+  });
+  const routers: Router[] = [control];
+
+  for (const plugin of options.plugins) {
+    const services = new Map<string, Router>();
+    for (const descriptor of plugin.services ?? []) {
+      const service = catalog.register(plugin.name, descriptor);
+      const router = new Router({ prefix: `/mimicking/${service.id}/:region` });
+      router.use(async (ctx, next) => {
+        if (guards.length > 0) {
+          const target = serviceTarget(ctx.path, service);
+          for (const guard of guards) await guard(ctx, target);
+        }
+        await next();
+      });
+      services.set(service.name, router);
+    }
+    const root = new Router();
+    const context: PluginContext = {
+      plugin: plugin.name,
+      clock,
+      sessions,
+      state: createPluginState(plugin.name, sessions),
+      catalog,
+      router: root,
+      service: (name) => {
+        const router = services.get(name);
+        if (!router) throw new Error(`Plugin "${plugin.name}" has no service "${name}"; declare it in services first.`);
+        return router;
+      },
+      presets: () => presets,
+      urls,
+      addServiceGuard: (guard) => guards.push(guard),
+      onReset: (hook) => resetHooks.push(hook),
+      wallClockSeconds: () => Date.now() / 1000,
+      container,
+      logger,
+    };
+    plugin.setup(context);
+    routers.push(root, ...services.values());
+  }
+
+  for (const router of routers) {
+    koa.use(router.routes());
+    koa.use(router.allowedMethods({ throw: true }));
+  }
+  return { koa, clock, catalog, sessions, reset };
+}

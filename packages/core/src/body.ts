@@ -1,0 +1,81 @@
+import type { Context, Middleware } from 'koa';
+import bodyParser from 'koa-bodyparser';
+import secureJson from 'secure-json-parse';
+
+/** Largest request body accepted; larger ones get a 413 (core issue: 1 MiB). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The outcome of reading a request body as JSON. `empty` distinguishes a missing body from a malformed one. */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; empty: boolean };
+
+const PARSED = Symbol('mimic.json');
+
+/**
+ * Reads every request body as text with koa-bodyparser (so each service can
+ * answer malformed JSON in its own documented shape), whatever its
+ * content type. Oversized bodies surface as a 413 error to the error handler.
+ */
+export function bodyReader(): Middleware {
+  const parser = bodyParser({
+    enableTypes: ['text'],
+    extendTypes: { text: ['*/*'] },
+    textLimit: `${BODY_LIMIT_BYTES}b`,
+    encoding: 'utf-8',
+  });
+  return async (ctx, next) => {
+    const declared = Number(ctx.get('content-length'));
+    if (Number.isFinite(declared) && declared > BODY_LIMIT_BYTES) {
+      const error = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
+      throw error;
+    }
+    // Bodies sent without a content type are still read (many scripts omit it).
+    if (!ctx.get('content-type') && (ctx.get('content-length') || ctx.get('transfer-encoding'))) {
+      ctx.req.headers['content-type'] = 'application/octet-stream';
+    }
+    return parser(ctx, next);
+  };
+}
+
+/** The raw body text ('' when none). */
+export function rawBody(ctx: Context): string {
+  const raw = (ctx.request as { rawBody?: unknown }).rawBody;
+  return typeof raw === 'string' ? raw : '';
+}
+
+/**
+ * Parses the body as JSON once per request. `__proto__` and
+ * `constructor.prototype` keys are stripped, so handlers can spread or
+ * assign parsed objects safely.
+ */
+export function readJson(ctx: Context): JsonBody {
+  const state = ctx.state as Record<symbol, JsonBody | undefined>;
+  const cached = state[PARSED];
+  if (cached) return cached;
+  const text = rawBody(ctx);
+  let result: JsonBody;
+  if (text.trim() === '') {
+    result = { ok: false, empty: true };
+  } else {
+    try {
+      result = { ok: true, value: secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) };
+    } catch {
+      result = { ok: false, empty: false };
+    }
+  }
+  state[PARSED] = result;
+  return result;
+}
+
+/** Sends an empty body that still says JSON (core.md §1). */
+export function respondEmpty(ctx: Context, status: number): void {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = '';
+}
+
+/** Sends `body` as JSON with `status`. */
+export function respondJson(ctx: Context, status: number, body: unknown): void {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = body === null ? 'null' : typeof body === 'string' ? JSON.stringify(body) : (body as object);
+}

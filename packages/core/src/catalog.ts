@@ -1,0 +1,109 @@
+import { ids } from './ids';
+
+/** A catalog entry a plugin contributes (core.md §5). */
+export interface ServiceDescriptor {
+  /** Catalog name, e.g. `cloudServersOpenStack`. */
+  readonly name: string;
+  /** Catalog type, e.g. `compute`. */
+  readonly type: string;
+  /** Implementation name; the service id is `<implName>-<6 hex>`. */
+  readonly implName: string;
+  /** Regions listed in the catalog, in this order. Any region string is still served. */
+  readonly regions: readonly string[];
+  /** URL prefix between the region and the tenant, e.g. `v2`. */
+  readonly prefix: string;
+}
+
+/** A service after registration: the descriptor plus its per-instance id. */
+export interface RegisteredService extends ServiceDescriptor {
+  readonly id: string;
+  readonly plugin: string;
+}
+
+export interface CatalogEndpoint {
+  region: string;
+  tenantId: string;
+  publicURL: string;
+  internalURL: string;
+  [extra: string]: unknown;
+}
+
+export interface CatalogEntry {
+  name: string;
+  type: string;
+  endpoints: CatalogEndpoint[];
+}
+
+/** Flat endpoint of `GET /tokens/<t>/endpoints`. */
+export interface FlatEndpoint extends CatalogEndpoint {
+  name: string;
+  type: string;
+  id: string;
+}
+
+/** Catalog entries computed per tenant by a plugin (identity's external APIs); listed before bundled services. */
+export type ExternalCatalogSource = (tenantId: string) => CatalogEntry[];
+
+/** Builds the service catalog from every installed plugin, in install order. */
+export class Catalog {
+  private readonly services: RegisteredService[] = [];
+  private readonly byName = new Map<string, RegisteredService>();
+  private readonly byId = new Map<string, RegisteredService>();
+  private readonly externalSources: ExternalCatalogSource[] = [];
+
+  register(plugin: string, descriptor: ServiceDescriptor): RegisteredService {
+    let id: string;
+    do id = `${descriptor.implName}-${ids.hex(6)}`;
+    while (this.byId.has(id));
+    const service: RegisteredService = { ...descriptor, regions: [...descriptor.regions], id, plugin };
+    this.services.push(service);
+    this.byName.set(service.name, service);
+    this.byId.set(id, service);
+    return service;
+  }
+
+  addExternalSource(source: ExternalCatalogSource): void {
+    this.externalSources.push(source);
+  }
+
+  list(): readonly RegisteredService[] {
+    return this.services;
+  }
+
+  get(name: string): RegisteredService | undefined {
+    return this.byName.get(name);
+  }
+
+  getById(id: string): RegisteredService | undefined {
+    return this.byId.get(id);
+  }
+
+  /** `<base>mimicking/<serviceId>/<region>`: the root of links inside bodies. */
+  static serviceRoot(base: string, service: RegisteredService, region: string): string {
+    return `${base}mimicking/${service.id}/${region}`;
+  }
+
+  /** The `access.serviceCatalog` array for a tenant. `base` ends with `/`. */
+  build(tenantId: string, base: string): CatalogEntry[] {
+    const entries: CatalogEntry[] = [];
+    for (const source of this.externalSources) entries.push(...source(tenantId));
+    for (const service of this.services) {
+      entries.push({
+        name: service.name,
+        type: service.type,
+        endpoints: service.regions.map((region) => {
+          const url = `${Catalog.serviceRoot(base, service, region)}/${service.prefix}/${tenantId}`;
+          return { region, tenantId, publicURL: url, internalURL: url };
+        }),
+      });
+    }
+    return entries;
+  }
+
+  /** The flat list of `GET /tokens/<t>/endpoints`, each with a fresh uuid. */
+  endpoints(tenantId: string, base: string): FlatEndpoint[] {
+    return this.build(tenantId, base).flatMap((entry) =>
+      entry.endpoints.map((endpoint) => ({ ...endpoint, name: entry.name, type: entry.type, id: ids.uuid() })),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import Router from '@koa/router';
+import { readJson, respondJson } from './body';
+import type { Clock } from './clock';
+import { isObject } from './behaviors';
+import { wrappedError } from './errors';
+
+export const WELCOME = 'To get started with Mimic, POST an authentication request to:\n\n/identity/v2.0/tokens\n';
+
+export interface ControlPlaneDeps {
+  clock: Clock;
+  presets: () => Readonly<Record<string, unknown>>;
+  reset: (options: { clock: boolean }) => void;
+  health: () => Record<string, unknown>;
+}
+
+/** `GET /`, tick, presets, and (beyond the original) reset and health. */
+export function controlPlaneRouter(deps: ControlPlaneDeps): Router {
+  const router = new Router();
+  router.get('/', (ctx) => {
+    ctx.type = 'text/plain';
+    ctx.body = WELCOME;
+  });
+  router.post('/mimic/v1.1/tick', (ctx) => {
+    const body = readJson(ctx);
+    if (!body.ok || !isObject(body.value)) {
+      respondJson(ctx, 400, wrappedError(400, 'Request body must be a JSON object such as {"amount": 1.5}'));
+      return;
+    }
+    const amount = body.value.amount;
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
+      respondJson(ctx, 400, wrappedError(400, "'amount' must be a non-negative number of seconds; time never runs backwards"));
+      return;
+    }
+    const now = deps.clock.tick(amount);
+    respondJson(ctx, 200, { advanced: amount, now: deps.clock.iso(now) });
+  });
+  router.get('/mimic/v1.0/presets', (ctx) => {
+    respondJson(ctx, 200, deps.presets());
+  });
+  router.post('/mimic/v1.0/reset', (ctx) => {
+    const body = readJson(ctx);
+    let resetClock = false;
+    if (body.ok) {
+      if (!isObject(body.value) || (body.value.clock !== undefined && typeof body.value.clock !== 'boolean')) {
+        respondJson(ctx, 400, wrappedError(400, 'Request body must be empty or {"clock": true|false}'));
+        return;
+      }
+      resetClock = body.value.clock === true;
+    } else if (!body.empty) {
+      respondJson(ctx, 400, wrappedError(400, 'Invalid JSON request body'));
+      return;
+    }
+    deps.reset({ clock: resetClock });
+    respondJson(ctx, 200, { reset: true, clock: resetClock, now: deps.clock.iso() });
+  });
+  router.get('/mimic/v1.0/health', (ctx) => {
+    respondJson(ctx, 200, deps.health());
+  });
+  return router;
+}

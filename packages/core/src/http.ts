@@ -1,0 +1,82 @@
+import type { Context, Middleware } from 'koa';
+import type { MimicLogger } from './logger';
+import { HttpError, wrappedError } from './errors';
+
+/**
+ * Turns every error into a JSON answer. Client-caused errors (HttpError,
+ * body-parser and router errors with status < 500) keep their status; anything
+ * else is a bug: 500 JSON and a logged stack.
+ */
+export function errorHandler(logger: MimicLogger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (caught) {
+      const error = caught as Error & { status?: number; statusCode?: number; expose?: boolean; type?: string };
+      if (error instanceof HttpError) {
+        ctx.set(error.headers);
+        ctx.status = error.status;
+        ctx.type = 'application/json';
+        ctx.body = error.body === null ? 'null' : (error.body as object);
+        return;
+      }
+      const status = error.status ?? error.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        if (status === 413) discardRestOfBody(ctx);
+        ctx.status = status;
+        ctx.type = 'application/json';
+        ctx.body = wrappedError(status, clientMessage(status, error));
+        return;
+      }
+      logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unhandled error');
+      ctx.status = 500;
+      ctx.type = 'application/json';
+      ctx.body = wrappedError(500, 'The server has either erred or is incapable of performing the requested operation');
+    }
+  };
+}
+
+function clientMessage(status: number, error: Error & { type?: string }): string {
+  if (status === 413) return 'Request body is larger than the 1 MiB limit';
+  if (status === 405) return 'Method not allowed on this resource';
+  if (status === 415) return 'Unsupported request body encoding';
+  if (error.type === 'request.aborted') return 'Request aborted';
+  return error.message || 'Bad request';
+}
+
+/**
+ * After a 413 the client may still be uploading. Keep reading (and dropping)
+ * the rest so it can finish and read the answer, instead of a reset.
+ */
+function discardRestOfBody(ctx: Context): void {
+  const req = ctx.req;
+  if (req.readableEnded) return;
+  req.removeAllListeners('data');
+  req.on('data', () => undefined);
+  req.resume();
+}
+
+/** Last middleware: an unknown route answers 404 JSON. */
+export function notFound(): Middleware {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) {
+      ctx.status = 404;
+      ctx.type = 'application/json';
+      ctx.body = wrappedError(404, `The resource could not be found: ${ctx.method} ${ctx.path}`);
+    }
+  };
+}
+
+/** One log line per request: method, path, status, milliseconds. */
+export function requestLog(logger: MimicLogger): Middleware {
+  return async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    try {
+      await next();
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 100) / 100 }, 'request');
+    }
+  };
+}

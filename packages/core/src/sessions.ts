@@ -1,0 +1,134 @@
+import { ids } from './ids';
+
+/**
+ * One session = username + token + tenant (core.md §4). All service state of
+ * every plugin hangs off the session, keyed by plugin, so dropping sessions
+ * drops that state too.
+ */
+export interface Session {
+  readonly username: string;
+  readonly token: string;
+  readonly tenantId: string;
+  readonly userId: string;
+  /** Virtual clock seconds; impersonation moves it. */
+  expires: number;
+  /** impersonation token -> impersonator's session (or null when the impersonator token was unknown). */
+  readonly impersonators: Map<string, Session | null>;
+  /** Plugin-owned state; use the plugin context's `state` helpers rather than this map. */
+  readonly pluginState: Map<string, unknown>;
+}
+
+/** The result of a lookup that may find a session belonging to another tenant. */
+export interface SessionLookup {
+  session: Session;
+  /** The request named a tenant other than the found session's tenant (a 401 in identity). */
+  mismatch: boolean;
+}
+
+const SESSION_LIFETIME = 86_400;
+
+/** The four indexes of core.md §4 and every lookup rule in its table. */
+export class SessionStore {
+  private readonly byUsernameIndex = new Map<string, string>();
+  private readonly byTokenIndex = new Map<string, Session>();
+  private readonly byUserIdIndex = new Map<string, Session>();
+  private readonly byTenantIndex = new Map<string, Session>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** Password / apiKey auth and `GET /users?name=`. */
+  byUsername(username: string, tenantId?: string | null): SessionLookup {
+    const token = this.byUsernameIndex.get(username);
+    const known = token === undefined ? undefined : this.byTokenIndex.get(token);
+    if (known) return { session: known, mismatch: isMismatch(known, tenantId) };
+    if (tenantId != null) {
+      const tenantSession = this.byTenantIndex.get(tenantId);
+      if (tenantSession) return { session: tenantSession, mismatch: false };
+    }
+    return { session: this.create({ username, tenantId: tenantId ?? undefined }), mismatch: false };
+  }
+
+  /** Token auth, validate without belongsTo, `GET /tokens/<t>/endpoints`. */
+  byToken(token: string, tenantId?: string | null): SessionLookup {
+    const known = this.byTokenIndex.get(token);
+    if (known) return { session: known, mismatch: isMismatch(known, tenantId) };
+    if (tenantId != null) {
+      const tenantSession = this.byTenantIndex.get(tenantId);
+      if (tenantSession) return { session: tenantSession, mismatch: false };
+    }
+    return { session: this.create({ token, tenantId: tenantId ?? undefined }), mismatch: false };
+  }
+
+  /** Every service URL, `GET /v1.1/mosso/<t>`, validate with belongsTo. A supplied token is ignored for known tenants. */
+  byTenant(tenantId: string, token?: string | null): Session {
+    return this.byTenantIndex.get(tenantId) ?? this.create({ tenantId, token: token ?? undefined });
+  }
+
+  /** `GET /v2.0/tenants`: never creates. */
+  existingToken(token: string): Session | undefined {
+    return this.byTokenIndex.get(token);
+  }
+
+  byUserId(userId: string): Session | undefined {
+    return this.byUserIdIndex.get(userId);
+  }
+
+  /** Tenant's session if it exists, without creating one. */
+  existingTenant(tenantId: string): Session | undefined {
+    return this.byTenantIndex.get(tenantId);
+  }
+
+  /**
+   * Impersonation: the victim's session (created if needed) gets
+   * `expires = now + seconds`, and `newToken` resolves to it from now on.
+   */
+  impersonate(username: string, seconds: number, impersonatorToken: string | null | undefined, newToken: string): Session {
+    const { session } = this.byUsername(username);
+    session.expires = this.now() + seconds;
+    this.byTokenIndex.set(newToken, session);
+    const impersonator = impersonatorToken == null ? undefined : this.byTokenIndex.get(impersonatorToken);
+    session.impersonators.set(newToken, impersonator ?? null);
+    return session;
+  }
+
+  /** True when `token` is an impersonation token of its session. */
+  isImpersonationToken(token: string): boolean {
+    const session = this.byTokenIndex.get(token);
+    return session !== undefined && session.impersonators.has(token);
+  }
+
+  get size(): number {
+    return this.byTenantIndex.size;
+  }
+
+  /** Drops every session (and with them all plugin state). */
+  clear(): void {
+    this.byUsernameIndex.clear();
+    this.byTokenIndex.clear();
+    this.byUserIdIndex.clear();
+    this.byTenantIndex.clear();
+  }
+
+  private create(given: { username?: string; token?: string; tenantId?: string }): Session {
+    const username = given.username ?? `username_${ids.uuid()}`;
+    const session: Session = {
+      username,
+      token: given.token ?? `token_${ids.uuid()}`,
+      tenantId: given.tenantId ?? ids.tenantId(),
+      userId: ids.userId(username),
+      expires: this.now() + SESSION_LIFETIME,
+      impersonators: new Map(),
+      pluginState: new Map(),
+    };
+    // Creating a session writes all four indexes, overwriting what was there.
+    this.byUsernameIndex.set(session.username, session.token);
+    this.byTokenIndex.set(session.token, session);
+    this.byUserIdIndex.set(session.userId, session);
+    this.byTenantIndex.set(session.tenantId, session);
+    return session;
+  }
+}
+
+function isMismatch(session: Session, tenantId: string | null | undefined): boolean {
+  return tenantId != null && tenantId !== session.tenantId;
+}
