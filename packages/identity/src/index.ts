@@ -1,1 +1,1 @@
-export {};
+export { identity, type IdentityOptions } from './plugin';
