@@ -59,7 +59,7 @@ describe('users, tenants, credentials and endpoints', () => {
 
     it('creates a session for an unknown tenant', async () => {
       const res = await fetch(`${h.client.base}/identity/v1.1/mosso/6666`, { redirect: 'manual' });
-      const body = await res.json();
+      const body = (await res.json()) as { user: { id: string } };
       expect(body.user.id).toMatch(/^username_/);
       const user = (await h.client.get(`/identity/v2.0/users?name=${body.user.id}`)).json.user;
       expect(user['RAX-AUTH:domainId']).toBe('6666');
