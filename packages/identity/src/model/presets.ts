@@ -4,7 +4,16 @@
  * Everything here is constant data; lookups are built per instance in setup.
  */
 
-export const IDENTITY_PRESETS = {
+/** Freezes constant data all the way down, so no instance can change what another sees. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export const IDENTITY_PRESETS = deepFreeze({
   maas_admin_roles: [
     'this_is_an_impersonator_token',
     'this_is_an_impersonator_token_also',
@@ -29,7 +38,7 @@ export const IDENTITY_PRESETS = {
   dedicated_limited_device_permission_holder: ['HybridFiveSix'],
   dedicated_non_permission_holder: ['HybridSevenEight'],
   dedicated_quasi_user_impersonator: ['HybridNineZero'],
-} as const;
+} as const);
 
 export type IdentityPresets = typeof IDENTITY_PRESETS;
 
@@ -59,7 +68,7 @@ const racker: Role = { id: '1', name: 'Racker' };
 const serviceAdmin: Role = { id: '1', name: 'monitoring:service-admin' };
 
 /** Fixture per preset list name; a token in that list gets that answer. */
-export const VALIDATION_FIXTURES: Readonly<Partial<Record<keyof IdentityPresets, ValidationFixture>>> = {
+export const VALIDATION_FIXTURES: Readonly<Partial<Record<keyof IdentityPresets, ValidationFixture>>> = deepFreeze({
   non_dedicated_observer: {
     tenant: NON_DEDICATED, userId: '12', userName: 'OneTwo',
     roles: [{ id: '1', name: 'monitoring:observer', description: 'Monitoring Observer' }],
@@ -115,43 +124,43 @@ export const VALIDATION_FIXTURES: Readonly<Partial<Record<keyof IdentityPresets,
     ],
     impersonatorRoles: [serviceAdmin],
   },
-};
+});
 
 /** Roles of every authenticated user (identity.md §2). */
-export const USER_ADMIN_ROLE: Role = { id: '3', description: 'User Admin Role.', name: 'identity:user-admin' };
+export const USER_ADMIN_ROLE: Role = deepFreeze({ id: '3', description: 'User Admin Role.', name: 'identity:user-admin' });
 
 const OBSERVER: Role = { id: 'observer', description: 'Global Observer Role.', name: 'observer' };
 const CREATOR: Role = { id: 'creator', description: 'Global Creator Role.', name: 'creator' };
 const ADMIN: Role = { id: 'admin', description: 'Global Admin Role.', name: 'admin' };
 
 /** `belongsTo` tenants that replace the user's roles, by preset list (identity.md §5 step 5). */
-export const BELONGS_TO_ROLES: ReadonlyArray<[keyof IdentityPresets, readonly Role[]]> = [
+export const BELONGS_TO_ROLES: ReadonlyArray<[keyof IdentityPresets, readonly Role[]]> = deepFreeze([
   ['observer_role', [OBSERVER]],
   ['creator_role', [CREATOR]],
   ['admin_role', [ADMIN, OBSERVER]],
-];
+]);
 
 /** Roles of a maas_admin_roles token's impersonator (step 3). */
-export const MAAS_IMPERSONATOR_ROLES: readonly Role[] = [
+export const MAAS_IMPERSONATOR_ROLES: readonly Role[] = deepFreeze([
   { id: '123', name: 'monitoring:service-admin' },
   { id: '234', name: 'object-store:admin' },
-];
+]);
 
 /** Roles of a racker token's impersonator (step 4). */
-export const RACKER_IMPERSONATOR_ROLES: readonly Role[] = [{ id: '9', name: 'Racker' }];
+export const RACKER_IMPERSONATOR_ROLES: readonly Role[] = deepFreeze([{ id: '9', name: 'Racker' }]);
 
 const FEEDS_SERVICE = 'test-eabb70a0e702a4626977c331d5c4';
 const CUSTOMER_SERVICE = 'test-d4614b87411e141fe8109099bc4f';
 
 /** R6: the roles of a real impersonator (step 1). */
-export const IMPERSONATOR_ROLES: readonly Role[] = [
+export const IMPERSONATOR_ROLES: readonly Role[] = deepFreeze([
   { id: '10000001', serviceId: FEEDS_SERVICE, description: 'Service admin role for cloud feeds access. Assign only to service users', name: 'cloudfeeds:service-admin' },
   { id: '10000002', serviceId: FEEDS_SERVICE, description: 'Checkmate Access role', name: 'checkmate' },
   { id: '100000003', serviceId: FEEDS_SERVICE, description: 'Service admin role for Monitoring access. Assign only to service users', name: 'monitoring:service-admin' },
   { id: '100000004', serviceId: FEEDS_SERVICE, description: 'Admin Role.', name: 'identity:admin' },
   { id: '10000005', serviceId: CUSTOMER_SERVICE, description: 'Role to access Customer service as an Admin', name: 'customer:admin' },
   { id: '10000006', serviceId: FEEDS_SERVICE, description: 'Service admin role for Cloud Backup access. Assign only to service users', name: 'cloudbackup:service-admin' },
-];
+]);
 
 /** Copies roles so a response never shares objects with these constants. */
 export function copyRoles(roles: readonly Role[]): Role[] {
