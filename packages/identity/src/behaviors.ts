@@ -63,9 +63,3 @@ export const authEvent: BehaviorEvent<AuthAttributes, AuthBehavior> = {
     tenant_id: tenantCriterion,
   },
 };
-
-/** The body of an injected failure: wrapped JSON, or the bare message when `type` is "string". */
-export function failureBody(behavior: Extract<AuthBehavior, { kind: 'fail' }>): { json: true; body: unknown } | { json: false; body: string } {
-  if (behavior.type === 'string') return { json: false, body: behavior.message };
-  return { json: true, body: { [behavior.type]: { message: behavior.message, code: behavior.code } } };
-}

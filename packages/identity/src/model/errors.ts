@@ -5,6 +5,7 @@
  */
 
 export const INVALID_JSON = 'Invalid JSON request body';
+export const NO_VALID_TOKEN = "No valid token provided. Please use the 'X-Auth-Token' header with a valid token.";
 
 export type IdentityErrorKind = 'badRequest' | 'unauthorized' | 'itemNotFound' | 'conflict';
 

@@ -1,8 +1,7 @@
 import { formatIsoMicro, ids, respondJson, type Session } from '@mimic/core';
-import { badRequest, notFound, unauthorized } from '../model/errors';
+import { badRequest, NO_VALID_TOKEN, notFound, unauthorized } from '../model/errors';
 import { headerValue, queryValue, type IdentityRuntime } from './context';
 
-const NO_VALID_TOKEN = "No valid token provided. Please use the 'X-Auth-Token' header with a valid token.";
 const CREDENTIALS_TYPE = 'RAX-KSKEY:apiKeyCredentials';
 
 /** Users, the v1.1 mosso lookup, tenants and credentials (identity.md §6). */

@@ -1,8 +1,7 @@
 import { HttpError, type ServiceGuard, type SessionStore } from '@mimic/core';
-import { unauthorized } from '../model/errors';
+import { NO_VALID_TOKEN, unauthorized } from '../model/errors';
 import { headerValue } from './context';
 
-const NO_VALID_TOKEN = "No valid token provided. Please use the 'X-Auth-Token' header with a valid token.";
 
 /**
  * Strict mode (opt-in): a service request naming a tenant needs an

@@ -1,5 +1,5 @@
 import { formatTokenExpiry, ids, readJson, respondJson, type Session } from '@mimic/core';
-import { failureBody, TenantCriterionWithoutTenant, type AuthAttributes, type AuthBehavior } from '../behaviors';
+import { TenantCriterionWithoutTenant, type AuthAttributes, type AuthBehavior } from '../behaviors';
 import { accessFor } from '../model/access';
 import { parseAuth, parseImpersonation, type Credentials } from '../model/credentials';
 import { flatError, INVALID_JSON, unauthorized } from '../model/errors';
@@ -87,14 +87,13 @@ function mismatchMessage(credentials: Credentials, session: Session): string {
   return `Tenant with Name/Id: '${credentials.tenant}' is not valid for User '${session.username}' (id: '${session.userId}')`;
 }
 
-function respondFailure(k: KoaContext, behavior: Extract<AuthBehavior, { kind: 'fail' }>): void {
-  const failure = failureBody(behavior);
-  if (failure.json) {
-    respondJson(k, behavior.code, failure.body);
+/** An injected failure: `{"<type>": {"message", "code"}}`, or with `"type": "string"` the bare message as text. */
+function respondFailure(k: KoaContext, { code, message, type }: Extract<AuthBehavior, { kind: 'fail' }>): void {
+  if (type !== 'string') {
+    respondJson(k, code, { [type]: { message, code } });
     return;
   }
-  // `"type": "string"`: the bare message as raw text, as the original sends it.
-  k.status = behavior.code;
+  k.status = code;
   k.type = 'text/plain';
-  k.body = failure.body;
+  k.body = message;
 }
