@@ -152,8 +152,19 @@ describe('users, tenants, credentials and endpoints', () => {
 
   it('the presets document carries the identity section', async () => {
     const res = await h.client.get('/mimic/v1.0/presets');
-    expect(res.json.identity.token_fail_to_auth).toEqual(['never-cache-this-and-fail-to-auth']);
-    expect(res.json.identity.maas_admin_roles).toHaveLength(6);
-    expect(Object.keys(res.json.identity)).toHaveLength(17);
+    expect(res.json.identity).toEqual({
+      maas_admin_roles: [
+        'this_is_an_impersonator_token', 'this_is_an_impersonator_token_also', 'impersonate_watson',
+        'impersonate_creator', 'this_is_an_impersonator_token_also_2', 'impersonate_foo_token',
+      ],
+      racker_token: ['this_is_a_racker_token'], observer_role: ['09876'], creator_role: ['09090'],
+      admin_role: ['9999'], token_fail_to_auth: ['never-cache-this-and-fail-to-auth'],
+      non_dedicated_observer: ['OneTwo'], non_dedicated_admin: ['ThreeFour'],
+      non_dedicated_impersonator: ['ThreeFourImpersonator'], non_dedicated_racker: ['ThreeFourRacker'],
+      dedicated_full_device_permission_holder: ['HybridOneTwo'], dedicated_account_permission_holder: ['HybridThreeFour'],
+      dedicated_impersonator: ['HybridThreeFourImpersonator'], dedicated_racker: ['HybridOneTwoRacker'],
+      dedicated_limited_device_permission_holder: ['HybridFiveSix'], dedicated_non_permission_holder: ['HybridSevenEight'],
+      dedicated_quasi_user_impersonator: ['HybridNineZero'],
+    });
   });
 });
