@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Context, Middleware } from 'koa';
 import type { MimicLogger } from './logger';
 import { HttpError, wrappedError } from './errors';
@@ -51,9 +53,53 @@ function clientMessage(status: number, error: Error & { type?: string }): string
 function discardRestOfBody(ctx: Context): void {
   const req = ctx.req;
   if (req.readableEnded) return;
+  // This request is answered: a later timeout must not write a second response on the socket.
+  const socket = req.socket as Duplex & { [ANSWERED]?: boolean };
+  socket[ANSWERED] = true;
+  // Node closes a `Connection: close` socket as soon as the answer is sent, and
+  // closing with unread upload bytes resets the connection before the client
+  // reads the 413. Keep it open until the upload is drained, then close it
+  // (a lingering close; the request timeout bounds how long that takes).
+  const closeAfterDrain = !ctx.res.shouldKeepAlive;
+  ctx.res.shouldKeepAlive = true;
+  req.once('end', () => {
+    socket[ANSWERED] = false;
+    if (closeAfterDrain) socket.end();
+  });
   req.removeAllListeners('data');
   req.on('data', () => undefined);
   req.resume();
+}
+
+const ANSWERED = Symbol('mimic.answered');
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request was not received in time'],
+  HPE_HEADER_OVERFLOW: [431, 'Request headers are too large'],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Chunk extensions are too large'],
+};
+
+/**
+ * The server's `clientError` handler (malformed HTTP, header or request
+ * timeouts): answers in JSON like every other response, unless a response
+ * is already on its way, then closes the connection.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  const answered = (socket as Duplex & { [ANSWERED]?: boolean })[ANSWERED] === true;
+  if (error.code === 'ECONNRESET' || !socket.writable || answered || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed HTTP request'];
+  const body = JSON.stringify(wrappedError(status, message));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
 }
 
 /** Last middleware: an unknown route answers 404 JSON. */
