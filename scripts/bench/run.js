@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: Mimic (started through its CLI) against a bare node:http server, on loopback, in one run.
+// Writes docs/performance.md (or, with --smoke, a short run to a temp file). See docs/performance.md for the method.
+const fs = require('node:fs');
+const { readConfig } = require('./config');
+const { loadCases } = require('./cases');
+const { createClient } = require('./client');
+const { tenant, createServers } = require('./fixtures');
+const { drive } = require('./load');
+const { renderReport } = require('./report');
+const { startBare, startMimic, rssMB, stop } = require('./servers');
+const { median } = require('./stats');
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds from spawning the CLI to its first answered GET /, for several fresh starts. */
+async function measureStartup(times) {
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    const mimic = await startMimic();
+    samples.push(mimic.startupMs);
+    await mimic.stop();
+  }
+  return samples;
+}
+
+/** Populates the tenants the load cases read, measuring RSS on the way. */
+async function setStage(mimic, client, sizes) {
+  const memory = [];
+  await pause(1000);
+  memory.push({ label: 'idle, after start', servers: 0, mb: rssMB(mimic.child.pid) });
+  const large = await tenant(client, 'bench-large');
+  let started = Date.now();
+  const ids = await createServers(client, large, sizes.medium);
+  let populateSeconds = (Date.now() - started) / 1000;
+  await pause(1000);
+  memory.push({ label: `${sizes.medium.toLocaleString('en-US')} servers`, servers: sizes.medium, mb: rssMB(mimic.child.pid) });
+  started = Date.now();
+  await createServers(client, large, sizes.large - sizes.medium);
+  populateSeconds += (Date.now() - started) / 1000;
+  await pause(1000);
+  memory.push({ label: `${sizes.large.toLocaleString('en-US')} servers`, servers: sizes.large, mb: rssMB(mimic.child.pid) });
+  log(`populated ${sizes.large} servers in ${populateSeconds.toFixed(1)} s`);
+  const medium = await tenant(client, 'bench-medium');
+  await createServers(client, medium, sizes.medium);
+  const small = await tenant(client, 'bench-small');
+  await createServers(client, small, sizes.small);
+  return { tenants: { small, medium, large: { ...large, ids } }, memory, populateRate: sizes.large / populateSeconds };
+}
+
+/** One `POST /mimic/v1.1/tick` that completes `servers` BUILD → ACTIVE transitions; returns its round trip in ms. */
+async function timeTick(client, servers, round) {
+  const owner = await tenant(client, `bench-tick-${round}`);
+  const [firstId] = await createServers(client, owner, servers, { metadata: { server_building: '30' } });
+  const before = await client.expect([200], 'GET', `${owner.nova}/servers/${firstId}`);
+  if (before.json.server.status !== 'BUILD') throw new Error(`tick setup: server is ${before.json.server.status}, not BUILD`);
+  const started = process.hrtime.bigint();
+  await client.expect([200], 'POST', '/mimic/v1.1/tick', { amount: 31 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const after = await client.expect([200], 'GET', `${owner.nova}/servers/${firstId}`);
+  if (after.json.server.status !== 'ACTIVE') throw new Error(`tick did not complete the build: ${after.json.server.status}`);
+  return ms;
+}
+
+async function main() {
+  const config = readConfig();
+  log(`${config.smoke ? 'smoke' : 'full'} run: ${config.rounds} round(s) of ${config.seconds} s per case, ${config.connections} connections`);
+  const startedAt = new Date();
+
+  const startup = await measureStartup(config.startups);
+  log(`startup: ${startup.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+
+  const bare = await startBare();
+  const mimic = await startMimic();
+  const client = createClient(mimic.url);
+  const results = { bare: [], cases: {} };
+  let stage;
+  try {
+    stage = await setStage(mimic, client, config.sizes);
+    stage.client = client;
+    const cases = loadCases(config.sizes);
+    for (const c of cases) results.cases[c.id] = [];
+
+    const warmup = config.warmupSeconds > 0 ? [0] : [];
+    const rounds = [...warmup, ...Array.from({ length: config.rounds }, (_, i) => i + 1)];
+    for (const round of rounds) {
+      const seconds = round === 0 ? config.warmupSeconds : config.seconds;
+      const options = { seconds, connections: config.connections };
+      const bareRun = await drive(bare.url, { method: 'GET', path: '/' }, options);
+      if (round > 0) results.bare.push(bareRun);
+      log(`round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s`);
+      for (const c of cases) {
+        const { request, maxRequests } = await c.prepare(stage, round);
+        const run = await drive(mimic.url, request, { ...options, maxRequests });
+        if (round > 0) results.cases[c.id].push(run);
+        log(`round ${round}: ${c.title}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
+      }
+    }
+
+    results.tick = [];
+    for (let round = 1; round <= config.tick.rounds; round++) {
+      const ms = await timeTick(client, config.tick.servers, round);
+      results.tick.push(ms);
+      log(`tick completing ${config.tick.servers} transitions: ${ms.toFixed(1)} ms`);
+    }
+    results.memory = stage.memory;
+    results.memory.push({ label: 'at the end of the run', mb: rssMB(mimic.child.pid) });
+    results.populateRate = stage.populateRate;
+    results.startup = startup;
+  } finally {
+    client.close();
+    await Promise.all([stop(mimic.child), stop(bare.child)]);
+  }
+
+  const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt });
+  fs.writeFileSync(config.out, report);
+  if (config.json) fs.writeFileSync(config.json, JSON.stringify({ config, results }, null, 2));
+  log(`wrote ${config.out}`);
+  log(`startup median ${median(startup).toFixed(0)} ms`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] failed: ${error.stack || error}\n`);
+  process.exit(1);
+});
