@@ -4,6 +4,9 @@ import type { Clock } from './clock';
 import { isObject } from './behaviors';
 import { wrappedError } from './errors';
 
+/** 9999-12-31T23:59:59Z in seconds. */
+const LAST_SHOWABLE_SECOND = 253_402_300_799;
+
 export const WELCOME = 'To get started with Mimic, POST an authentication request to:\n\n/identity/v2.0/tokens\n';
 
 export interface ControlPlaneDeps {
@@ -29,6 +32,11 @@ export function controlPlaneRouter(deps: ControlPlaneDeps): Router {
     const amount = body.value.amount;
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
       respondJson(ctx, 400, wrappedError(400, "'amount' must be a non-negative number of seconds; time never runs backwards"));
+      return;
+    }
+    // Timestamps are formatted as 4-digit-year ISO dates: a clock past 9999 could not be shown (it used to 500 for good).
+    if (deps.clock.now() + amount > LAST_SHOWABLE_SECOND) {
+      respondJson(ctx, 400, wrappedError(400, "'amount' would move the clock past 9999-12-31T23:59:59Z"));
       return;
     }
     const now = deps.clock.tick(amount);
