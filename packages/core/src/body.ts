@@ -21,6 +21,12 @@ export function bodyReader(): Middleware {
     extendTypes: { text: ['*/*'] },
     textLimit: `${BODY_LIMIT_BYTES}b`,
     encoding: 'utf-8',
+    // Only reading/decoding failures land here (handlers run after): keep a client
+    // status (413, 415, 400 aborted); anything else, e.g. a broken gzip body, is the client's too.
+    onerror: (error: Error & { status?: number }) => {
+      if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) throw error;
+      throw Object.assign(new Error('Request body could not be read or decoded'), { status: 400, expose: true, cause: error });
+    },
   });
   return async (ctx, next) => {
     const declared = Number(ctx.get('content-length'));

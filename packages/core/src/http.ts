@@ -24,7 +24,8 @@ export function errorHandler(logger: MimicLogger): Middleware {
       }
       const status = error.status ?? error.statusCode;
       if (typeof status === 'number' && status >= 400 && status < 500) {
-        if (status === 413) discardRestOfBody(ctx);
+        // 413, 415 and undecodable bodies leave upload bytes unread.
+        discardRestOfBody(ctx);
         ctx.status = status;
         ctx.type = 'application/json';
         ctx.body = wrappedError(status, clientMessage(status, error));
@@ -47,12 +48,15 @@ function clientMessage(status: number, error: Error & { type?: string }): string
 }
 
 /**
- * After a 413 the client may still be uploading. Keep reading (and dropping)
- * the rest so it can finish and read the answer, instead of a reset.
+ * After a 413 (or a body that failed to decode) the client may still be
+ * uploading. Keep reading (and dropping) the rest so it can finish and read
+ * the answer, instead of a reset.
  */
 function discardRestOfBody(ctx: Context): void {
   const req = ctx.req;
-  if (req.readableEnded) return;
+  if (req.readableEnded || req.destroyed) return;
+  // A failed decoder (gzip, br) was fed by a pipe that now blocks on it.
+  req.unpipe();
   // This request is answered: a later timeout must not write a second response on the socket.
   const socket = req.socket as Duplex & { [ANSWERED]?: boolean };
   socket[ANSWERED] = true;
@@ -92,14 +96,17 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
     return;
   }
   const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed HTTP request'];
+  // An answer to HEAD must not carry a body (the client would read it as garbage).
+  const raw = (error as Error & { rawPacket?: Buffer }).rawPacket;
+  const head = raw !== undefined && raw.subarray(0, 5).toString('latin1') === 'HEAD ';
   const body = JSON.stringify(wrappedError(status, message));
-  const head = [
+  const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
   ];
-  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${head ? '' : body}`, () => socket.destroy());
 }
 
 /** Last middleware: an unknown route answers 404 JSON. */
