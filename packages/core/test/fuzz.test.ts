@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createMimic, type Mimic, type MimicPlugin } from '@mimic/core';
+import { createMimic, definePlugin, isObject, readJson, respondJson, type Mimic, type MimicPlugin } from '@mimic/core';
 import * as clbPackage from '@mimic/clb';
 import * as computePackage from '@mimic/compute';
 import * as identityPackage from '@mimic/identity';
@@ -233,10 +233,24 @@ describe('fuzz: bad input never reaches a 5xx', () => {
 
   async function fuzz(routes: RouteInfo[], options: { witness: boolean; runs?: number }): Promise<void> {
     expect(routes.length).toBeGreaterThan(0);
-    await fc.assert(
-      fc.asyncProperty(requests(target(routes)), (request) => step(request, options)),
-      { seed: SEED, numRuns: options.runs ?? RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
-    );
+    // Shrinking replays requests against a server earlier requests changed; keep the failure as first generated too.
+    let first: string | undefined;
+    try {
+      await fc.assert(
+        fc.asyncProperty(requests(target(routes)), async (request) => {
+          try {
+            await step(request, options);
+          } catch (error) {
+            first ??= `${(error as Error).message}\n  after: ${sender.recent().join('\n         ')}`;
+            throw error;
+          }
+        }),
+        { seed: SEED, numRuns: options.runs ?? RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
+      );
+    } catch (error) {
+      (error as Error).message += `\n\nFirst failure as generated (before shrinking):\n${first}\nReproduce: MIMIC_FUZZ_SEED=${SEED} MIMIC_FUZZ_RUNS=${RUNS} npx jest packages/core/test/fuzz.test.ts`;
+      throw error;
+    }
   }
 
   for (const [name] of FACTORIES) {
@@ -272,3 +286,52 @@ function idsIn(value: unknown, key = ''): string[] {
   if ((typeof value === 'string' || typeof value === 'number') && /^(id|name)$|Id$|_id$/.test(key)) return [String(value)];
   return [];
 }
+
+/** The harness itself: a plugin with planted bugs must be caught, with the request printed. */
+describe('fuzz harness self-check', () => {
+  const planted = (): MimicPlugin =>
+    definePlugin({
+      name: 'planted-bugs',
+      core: '^0.1.0',
+      services: [{ name: 'plantedApi', type: 'test', implName: 'PlantedApi', regions: ['ORD'], prefix: 'v1' }],
+      setup(ctx) {
+        const router = ctx.service('plantedApi');
+        router.post('/v1/:tenantId/things', (k) => {
+          const body = readJson(k);
+          if (!body.ok || !isObject(body.value) || !isObject(body.value.thing)) return respondJson(k, 400, { badRequest: { code: 400, message: 'no thing' } });
+          // The planted bug: trusts `size` to be a number.
+          respondJson(k, 202, { thing: { size: (body.value.thing.size as number).toFixed(1) } });
+        });
+        router.get('/v1/:tenantId/things/:thingId', (k) => respondJson(k, 200, { thing: { id: k.params.thingId } }));
+      },
+    });
+
+  it('finds a 5xx a wrong-typed field causes, and prints the request', async () => {
+    const mimic = await createMimic({ plugins: [planted()], logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    const sender = createSender(mimic);
+    try {
+      const routes = routerGroups(mimic).slice(1).flat();
+      const root = `/mimicking/${mimic.app.catalog.get('plantedApi')!.id}/ORD/v1/1`;
+      const target: FuzzTarget = {
+        routes,
+        known: { region: fc.constant('ORD'), tenantId: fc.constant('1') },
+        pool: ['1'],
+        seeds: [{ method: 'POST', path: `${root}/things`, body: { thing: { size: 3, name: 'a' } } }],
+        vocabulary: ['thing', 'size', 'name'],
+        tokens: [],
+      };
+      const result = await fc.check(
+        fc.asyncProperty(requests(target), async (request) => checkAnswer(request, await sender.send(request))),
+        { seed: 42, numRuns: 500 },
+      );
+      expect(result.failed).toBe(true);
+      const message = String((result.errorInstance as Error).message);
+      expect(message).toContain('status 500');
+      expect(message).toMatch(/request: {2}POST \/mimicking\/PlantedApi-\w+\/\S+\/things/);
+      expect((await sender.send({ method: 'GET', path: '/mimic/v1.0/health', headers: {} })).status).toBe(200);
+    } finally {
+      sender.close();
+      await mimic.close();
+    }
+  });
+});

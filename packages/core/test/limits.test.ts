@@ -206,3 +206,59 @@ describe('connection cap', () => {
     }
   });
 });
+
+describe('malformed requests', () => {
+  let mimic: Mimic;
+  beforeAll(async () => {
+    mimic = await createMimic({ plugins: [] });
+  });
+  afterAll(() => mimic.close());
+
+  /** Writes `bytes` on a fresh socket and returns everything the server sent before closing (or within 1 s). */
+  const exchange = async (bytes: string | Buffer): Promise<string> => {
+    const socket = await openSocket(mimic.port);
+    const closed = whenClosed(socket);
+    socket.write(bytes);
+    const timer = setTimeout(() => socket.destroy(), 1000);
+    const text = await closed;
+    clearTimeout(timer);
+    return text;
+  };
+
+  it('a request line HTTP cannot parse answers 400 JSON and closes', async () => {
+    const answer = parseResponse(Buffer.from(await exchange('GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n')));
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toMatch(/application\/json/);
+    expect(JSON.parse(answer.body).badRequest.code).toBe(400);
+  });
+
+  it('the same answer to HEAD carries no body', async () => {
+    const text = await exchange(Buffer.from('HEAD /mimic/v1.0/health?x=\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n', 'latin1'));
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text.endsWith('\r\n\r\n')).toBe(true);
+  });
+
+  it('a body that claims gzip but is not answers 400 JSON, and the connection goes on', async () => {
+    const result = await rawUpload({ port: mimic.port, path: '/mimic/v1.1/tick', size: 200 * 1024, headers: { 'Content-Encoding': 'gzip' }, followUp: true });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.body).badRequest.code).toBe(400);
+    expect(result.followUp).toMatchObject({ status: 200, complete: true });
+  });
+
+  it('an unknown content encoding answers 415 JSON', async () => {
+    const res = await testClient(mimic).post('/mimic/v1.1/tick', { raw: '{"amount": 1}', headers: { 'content-type': 'application/json', 'content-encoding': 'bogus' } });
+    expect(res.status).toBe(415);
+    expect(res.json.badMediaType.code).toBe(415);
+  });
+
+  it('a tick past year 9999 answers 400 and leaves the clock usable', async () => {
+    const client = testClient(mimic);
+    const res = await client.post('/mimic/v1.1/tick', { body: { amount: 1e308 } });
+    expect(res.status).toBe(400);
+    expect(res.json.badRequest.message).toMatch(/9999/);
+    const health = await client.get('/mimic/v1.0/health');
+    expect(health.status).toBe(200);
+    expect(health.json.now).toBe('1970-01-01T00:00:00.000000Z');
+  });
+});
