@@ -81,6 +81,12 @@ describe('create', () => {
     expect(lb.metadata[0].id).toBeLessThan(999);
   });
 
+  test('a trailing slash makes no difference', async () => {
+    const r = await h.http.post(`${h.lbs}/`, { body: { loadBalancer: { name: 'slash', protocol: 'HTTP' } } });
+    expect(r.status).toBe(202);
+    expect((await h.http.delete(`${h.lbs}/${r.json.loadBalancer.id}/`)).status).toBe(202);
+  });
+
   test('an empty algorithm becomes RANDOM', async () => {
     const r = await h.http.post(h.lbs, { body: { loadBalancer: { name: 'a', protocol: 'HTTP', algorithm: '' } } });
     expect(r.json.loadBalancer.algorithm).toBe('RANDOM');

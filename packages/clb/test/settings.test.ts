@@ -194,4 +194,8 @@ describe('virtual IPs and stats (beyond the original)', () => {
     expect((await h.http.get(`${h.lbs}/1/stats`)).json).toEqual(LB404);
     expect((await h.http.get(`${h.lbs}/1/virtualips`)).json).toEqual(LB404);
   });
+
+  test('node service events (pkgcloud) are an empty list, not a node id', async () => {
+    expect((await h.http.get(at('nodes/events'))).json).toEqual({ nodeServiceEvents: [] });
+  });
 });

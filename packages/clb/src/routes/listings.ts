@@ -5,7 +5,8 @@ import { LB, LBS, readableLoadBalancer, type ClbRuntime } from './context';
 
 /**
  * Beyond the original: protocol and algorithm listings (mounted before
- * `/loadbalancers/<id>`, so these names are never ids), virtual IPs and stats.
+ * `/loadbalancers/<id>`, so these names are never ids), virtual IPs, node
+ * service events and stats.
  */
 export function mountListingRoutes(rt: ClbRuntime): void {
   rt.api.get(`${LBS}/protocols`, (k) => respondJson(k, 200, { protocols: PROTOCOLS.map((p) => ({ ...p })) }));
@@ -14,6 +15,12 @@ export function mountListingRoutes(rt: ClbRuntime): void {
   rt.api.get(`${LB}/virtualips`, (k) => {
     readableLoadBalancer(rt, k);
     respondJson(k, 200, { virtualIps: virtualIps() });
+  });
+
+  // pkgcloud's getNodeServiceEvents; no health checks run here, so there are never any.
+  rt.api.get(`${LB}/nodes/events`, (k) => {
+    readableLoadBalancer(rt, k);
+    respondJson(k, 200, { nodeServiceEvents: [] });
   });
 
   rt.api.get(`${LB}/stats`, (k) => {
