@@ -26,7 +26,7 @@ import {
  * count with MIMIC_FUZZ_RUNS (per plugin). docs/robustness.md.
  */
 const SEED = process.env.MIMIC_FUZZ_SEED ? Number(process.env.MIMIC_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-const RUNS = process.env.MIMIC_FUZZ_RUNS ? Number(process.env.MIMIC_FUZZ_RUNS) : 250;
+const RUNS = process.env.MIMIC_FUZZ_RUNS ? Number(process.env.MIMIC_FUZZ_RUNS) : 300;
 /** Per property; a longer run stops early (and still passes if nothing failed so far). */
 const TIME_LIMIT_MS = Number(process.env.MIMIC_FUZZ_TIME_LIMIT_MS ?? 8_000);
 
