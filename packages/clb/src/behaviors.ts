@@ -5,12 +5,12 @@ import { isFalsy, pythonInt } from './model/delay';
  * behaviour registry: these keys, read from the stored metadata, feed the
  * lazy status machine in model/lifecycle.ts.
  */
-export const BEHAVIOR_KEYS = {
+export const BEHAVIOR_KEYS = Object.freeze({
   building: 'lb_building',
   pendingUpdate: 'lb_pending_update',
   pendingDelete: 'lb_pending_delete',
   errorState: 'lb_error_state',
-} as const;
+} as const);
 
 /** The `loadbalancers` section of `GET /mimic/v1.0/presets` (core.md §6; the run-together words are original). */
 export const CLB_PRESETS = Object.freeze({

@@ -31,11 +31,8 @@ export const ALGORITHMS: readonly string[] = Object.freeze([
   'WEIGHTED_ROUND_ROBIN',
 ]);
 
-const PROTOCOL_NAMES = new Set(PROTOCOLS.map((p) => p.name));
-const ALGORITHM_NAMES = new Set(ALGORITHMS);
-
-export const isProtocol = (name: string): boolean => PROTOCOL_NAMES.has(name);
-export const isAlgorithm = (name: string): boolean => ALGORITHM_NAMES.has(name);
+export const isProtocol = (name: string): boolean => PROTOCOLS.some((p) => p.name === name);
+export const isAlgorithm = (name: string): boolean => ALGORITHMS.includes(name);
 
 /** `GET /loadbalancers/<id>/stats`: a load balancer nobody sends traffic to. */
 export function zeroStats(): Record<string, number> {

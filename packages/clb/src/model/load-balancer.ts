@@ -53,7 +53,7 @@ export interface LbCreateInput extends Partial<LbAttributes> {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const TYPE_CHECKS: Record<keyof LbAttributes, (v: unknown) => boolean> = {
+const TYPE_CHECKS: Readonly<Record<keyof LbAttributes, (v: unknown) => boolean>> = Object.freeze({
   name: (v) => typeof v === 'string',
   protocol: (v) => typeof v === 'string',
   port: (v) => typeof v === 'number' && Number.isSafeInteger(v),
@@ -61,9 +61,9 @@ const TYPE_CHECKS: Record<keyof LbAttributes, (v: unknown) => boolean> = {
   timeout: (v) => typeof v === 'number' && Number.isSafeInteger(v),
   httpsRedirect: (v) => typeof v === 'boolean',
   halfClosed: (v) => typeof v === 'boolean',
-};
+});
 
-export const UPDATABLE = Object.keys(TYPE_CHECKS) as (keyof LbAttributes)[];
+export const UPDATABLE: readonly (keyof LbAttributes)[] = Object.freeze(Object.keys(TYPE_CHECKS) as (keyof LbAttributes)[]);
 
 /** Types first (Schema), then every rule broken (Validation), as node updates do. */
 function checkAttributes(body: Record<string, unknown>): { attributes: Partial<LbAttributes>; messages: string[] } {
@@ -118,7 +118,7 @@ export function parseCreate(value: unknown): LbCreateInput {
 export function parseUpdate(value: unknown): Partial<LbAttributes> {
   const body = unwrapLoadBalancer(value);
   for (const key of Object.keys(body)) {
-    if (!(UPDATABLE as string[]).includes(key)) {
+    if (!(UPDATABLE as readonly string[]).includes(key)) {
       throw new InputError('validation', [`Attribute '${key.slice(0, 64)}' can not be updated with this request.`]);
     }
   }

@@ -40,7 +40,7 @@ export interface NodeChanges {
   condition?: string;
 }
 
-const INPUT_KEYS = new Set(['address', 'port', 'type', 'weight', 'condition', 'id']);
+const INPUT_KEYS: readonly string[] = Object.freeze(['address', 'port', 'type', 'weight', 'condition', 'id']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,7 +56,7 @@ const oneOf = (value: unknown, allowed: readonly string[]): boolean => typeof va
 
 /** Checks the optional fields every node body may carry; a wrong type or value is a schema error. */
 function checkOptional(node: Record<string, unknown>): void {
-  for (const key of Object.keys(node)) if (!INPUT_KEYS.has(key)) schema();
+  for (const key of Object.keys(node)) if (!INPUT_KEYS.includes(key)) schema();
   if ('type' in node && !oneOf(node.type, NODE_TYPES)) schema();
   if ('condition' in node && !oneOf(node.condition, NODE_CONDITIONS)) schema();
   if ('weight' in node && !Number.isSafeInteger(node.weight)) schema();

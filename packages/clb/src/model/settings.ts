@@ -33,12 +33,12 @@ export interface ConnectionThrottle {
   rateInterval?: number;
 }
 
-const THROTTLE_RANGES: Record<keyof ConnectionThrottle, [number, number]> = {
+const THROTTLE_RANGES: Readonly<Record<keyof ConnectionThrottle, readonly [number, number]>> = Object.freeze({
   maxConnectionRate: [0, 100000],
   maxConnections: [0, 100000],
   minConnections: [0, 1000],
   rateInterval: [1, 3600],
-};
+});
 
 export function parseConnectionThrottle(value: unknown): ConnectionThrottle {
   const body = unwrap(value, 'connectionThrottle');

@@ -19,7 +19,7 @@ interface Setting {
   clear(lb: LoadBalancer): void;
 }
 
-const SETTINGS: readonly Setting[] = [
+const SETTINGS: readonly Setting[] = Object.freeze([
   {
     path: 'connectionthrottle',
     key: 'connectionThrottle',
@@ -56,7 +56,7 @@ const SETTINGS: readonly Setting[] = [
     set: (lb, body) => (lb.errorPage = parseErrorPage(body)),
     clear: (lb) => delete lb.errorPage,
   },
-];
+]);
 
 /**
  * Beyond the original: the settings pkgcloud and libcloud manage. Reads act
