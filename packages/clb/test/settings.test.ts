@@ -75,6 +75,40 @@ describe.each([
   });
 });
 
+describe('order of checks on writes beyond the original', () => {
+  test('BadJSON → LB404 → Gone → Immutable → Schema → Validation', async () => {
+    const path = 'sessionpersistence';
+    expect((await h.http.put(`${h.lbs}/1/${path}`, { raw: '' })).json).toEqual(BAD_JSON);
+    expect((await h.http.put(`${h.lbs}/1/${path}`, { body: [] })).json).toEqual(LB404);
+    expect((await h.http.delete(`${h.lbs}/1/${path}`)).json).toEqual(LB404);
+    const building = await h.createLb({ metadata: [{ key: 'lb_building', value: 10 }] });
+    expect((await h.http.put(`${h.lbs}/${building}/${path}`, { body: [] })).json).toEqual(immutable(building, 'BUILD'));
+    expect((await h.http.delete(`${h.lbs}/${building}/${path}`)).json).toEqual(immutable(building, 'BUILD'));
+    expect((await h.http.put(`${h.lbs}/${building}`, { body: { port: {} } })).json).toEqual(immutable(building, 'BUILD'));
+    const doomed = await h.createLb({ metadata: [{ key: 'lb_pending_delete', value: 1 }] });
+    await h.http.delete(`${h.lbs}/${doomed}`);
+    await h.tick(1);
+    expect((await h.http.put(`${h.lbs}/${doomed}/${path}`, { body: [] })).json).toEqual(GONE);
+    expect((await h.http.put(`${h.lbs}/${doomed}`, { body: { name: 'x' } })).json).toEqual(GONE);
+    expect((await h.http.post(`${h.lbs}/${doomed}/metadata`, { body: { metadata: [] } })).json).toEqual(GONE);
+    expect((await h.http.get(`${h.lbs}/${doomed}/metadata`)).json).toEqual(GONE);
+    expect((await h.http.get(`${h.lbs}/${doomed}/accesslist`)).json).toEqual(GONE);
+    expect((await h.http.get(`${h.lbs}/${doomed}/virtualips`)).json).toEqual(GONE);
+    expect((await h.http.get(`${h.lbs}/${doomed}/stats`)).json).toEqual(GONE);
+    expect((await h.http.put(at(path), { body: { sessionPersistence: { persistenceType: 5 } } })).json).toEqual(SCHEMA);
+    expect((await h.http.put(at(path), { body: { sessionPersistence: { persistenceType: 'X' } } })).json).toEqual(
+      validation('Persistence type must be one of HTTP_COOKIE, SOURCE_IP.'),
+    );
+  });
+
+  test('a failed write changes nothing and does not move the status', async () => {
+    const lb = await h.createLb({ metadata: [{ key: 'lb_pending_update', value: 10 }] });
+    expect((await h.http.put(`${h.lbs}/${lb}/connectionthrottle`, { body: { connectionThrottle: { rateInterval: 0 } } })).status).toBe(400);
+    expect((await h.http.get(`${h.lbs}/${lb}/connectionthrottle`)).json).toEqual({ connectionThrottle: {} });
+    expect(await h.status(lb)).toBe('ACTIVE');
+  });
+});
+
 describe('validation of settings', () => {
   test('connection throttle ranges and types', async () => {
     expect((await h.http.put(at('connectionthrottle'), { body: { connectionThrottle: { maxConnections: 200000, rateInterval: 0 } } })).json).toEqual(
