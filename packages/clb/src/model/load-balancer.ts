@@ -129,6 +129,14 @@ export function parseUpdate(value: unknown): Partial<LbAttributes> {
   return attributes;
 }
 
+/** Whether a health monitor is set: "non-empty" as Python means it (`{}`, `[]`, `""`, null, 0 and false are empty). */
+export function isMonitored(lb: LoadBalancer): boolean {
+  const monitor = lb.healthMonitor;
+  if (monitor === null || monitor === undefined || monitor === false || monitor === 0 || monitor === '') return false;
+  if (Array.isArray(monitor)) return monitor.length > 0;
+  return typeof monitor !== 'object' || Object.keys(monitor as object).length > 0;
+}
+
 /** A key→value view over metadata items, for behaviorsOf. */
 export function lookupIn(items: Iterable<{ key: string; value: unknown }>): (key: string) => { found: boolean; value: unknown } {
   const map = new Map<string, unknown>();

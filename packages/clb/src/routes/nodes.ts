@@ -1,10 +1,10 @@
 import { readJson, respondEmpty, respondJson } from '@mimic/core';
 import type { Context } from 'koa';
 import { flat, immutable, nodeNotFound, validationError } from '../model/errors';
-import type { LoadBalancer } from '../model/load-balancer';
+import { isMonitored, type LoadBalancer } from '../model/load-balancer';
 import { nodeView, parseNodeList, parseNodeUpdate, recordFeed, updatedSummary, type LbNode } from '../model/node';
 import { mountNodeFeed } from './node-feed';
-import { jsonBody, LB, loadBalancer, parsed, pathId, readableLoadBalancer, type ClbRuntime } from './context';
+import { afterMutation, jsonBody, LB, loadBalancer, parsed, pathId, readableLoadBalancer, type ClbRuntime } from './context';
 
 const NODES = `${LB}/nodes`;
 const NODE = `${NODES}/:nodeId`;
@@ -51,9 +51,9 @@ export function mountNodeRoutes(rt: ClbRuntime): void {
       const nodes = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).nodes : undefined;
       return parseNodeList(nodes);
     });
-    const isMonitored = !isEmptyMonitor(lb.healthMonitor);
-    const added = rt.region(k).addNodes(lb, inputs, { status: isMonitored ? 'OFFLINE' : 'ONLINE', feedAt: rt.now() });
-    rt.region(k).settle(lb, rt.now(), 'mutation');
+    // Monitored nodes start OFFLINE until a health check would pass (clb.md §6).
+    const added = rt.region(k).addNodes(lb, inputs, { status: isMonitored(lb) ? 'OFFLINE' : 'ONLINE', feedAt: rt.now() });
+    afterMutation(rt, k, lb);
     respondJson(k, 202, { nodes: added.map(nodeView) });
   });
 
@@ -69,7 +69,7 @@ export function mountNodeRoutes(rt: ClbRuntime): void {
       ]);
     }
     for (const id of ids) lb.nodes.delete(id);
-    rt.region(k).settle(lb, rt.now(), 'mutation');
+    afterMutation(rt, k, lb);
     respondEmpty(k, 202);
   });
 
@@ -97,16 +97,9 @@ export function mountNodeRoutes(rt: ClbRuntime): void {
     const lb = loadBalancer(rt, k);
     requireActive(lb);
     // The mutating refresh comes before the node lookup, so the LB moves even when that lookup 404s (clb.md §4).
-    rt.region(k).settle(lb, rt.now(), 'mutation');
+    afterMutation(rt, k, lb);
     const node = nodeOf(lb, k);
     lb.nodes.delete(node.id);
     respondJson(k, 202, null);
   });
-}
-
-/** "Non-empty" as Python means it: `{}`, `[]`, `""`, null, 0 and false are empty. */
-export function isEmptyMonitor(monitor: unknown): boolean {
-  if (monitor === null || monitor === undefined || monitor === false || monitor === 0 || monitor === '') return true;
-  if (Array.isArray(monitor)) return monitor.length === 0;
-  return typeof monitor === 'object' && Object.keys(monitor as object).length === 0;
 }
