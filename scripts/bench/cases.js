@@ -9,7 +9,8 @@ const post = (path, body) => ({ method: 'POST', path, headers: JSON_HEADERS, bod
 const get = (path) => ({ method: 'GET', path });
 
 /**
- * Each case: `id`, `title`, an optional `target` and `prepare(stage, round)`,
+ * Each case: `id`, `title`, an optional `target`, `server` ('logged' = the
+ * instance with request logging on, otherwise the main one) and `prepare(stage, round)`,
  * which sets up what the case needs and resolves to `{request, maxRequests?}`
  * (an autocannon request, with `setupRequest` when every request differs).
  * Targets: `{bare: r}` = at least r × the bare node:http req/s of the same run;
@@ -29,6 +30,14 @@ function loadCases(sizes) {
       id: 'root',
       title: 'GET /',
       target: { bare: 0.7 },
+      prepare: async () => ({ request: get('/') }),
+    },
+    {
+      // Same request against a second instance that keeps the CLI's default
+      // log level, so every request prints a pretty line (to /dev/null here).
+      id: 'root-logged',
+      title: "GET /, with the CLI's default request log (info, pretty)",
+      server: 'logged',
       prepare: async () => ({ request: get('/') }),
     },
     {

@@ -74,6 +74,7 @@ async function main() {
 
   const bare = await startBare();
   const mimic = await startMimic();
+  const logged = await startMimic({ logLevel: 'info' });
   const client = createClient(mimic.url);
   const results = { bare: [], cases: {} };
   let stage;
@@ -93,7 +94,7 @@ async function main() {
       log(`round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s`);
       for (const c of cases) {
         const { request, maxRequests } = await c.prepare(stage, round);
-        const run = await drive(mimic.url, request, { ...options, maxRequests });
+        const run = await drive(c.server === 'logged' ? logged.url : mimic.url, request, { ...options, maxRequests });
         if (round > 0) results.cases[c.id].push(run);
         log(`round ${round}: ${c.title}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
       }
@@ -111,7 +112,7 @@ async function main() {
     results.startup = startup;
   } finally {
     client.close();
-    await Promise.all([stop(mimic.child), stop(bare.child)]);
+    await Promise.all([stop(mimic.child), stop(logged.child), stop(bare.child)]);
   }
 
   const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt });

@@ -22,11 +22,16 @@ function freePort() {
   });
 }
 
-/** The command that starts Mimic on `port`: the CLI, exactly as a user runs it. */
-function mimicCommand(port, extraArgs = []) {
-  // Until packages/cli is built, a stand-in launcher starts the same plugins.
-  const entry = fs.existsSync(CLI) ? CLI : path.join(__dirname, 'launcher.js');
-  return [entry, '--port', String(port), '--host', HOST, ...extraArgs];
+/**
+ * The command that starts Mimic on `port`: the CLI, as a user runs it. Request
+ * logging is off (`--log-level warn`) unless `logLevel` says otherwise; the
+ * default pretty per-request log is measured as a case of its own.
+ * BENCH_MIMIC_ARGS adds flags (e.g. "--strict-auth" or "--plugin ./x").
+ */
+function mimicCommand(port, { logLevel = 'warn' } = {}) {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  const extra = (process.env.BENCH_MIMIC_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return [CLI, '--port', String(port), '--host', HOST, '--log-level', logLevel, ...extra];
 }
 
 /** One GET / attempt; resolves true on any HTTP answer, false when nothing listens yet. */
@@ -70,7 +75,7 @@ async function launch(args, port, { timeoutMs = 15_000, nodeArgs = [] } = {}) {
 
 async function startMimic(options = {}) {
   const port = await freePort();
-  return launch(mimicCommand(port, options.args), port, options);
+  return launch(mimicCommand(port, options), port, options);
 }
 
 async function startBare() {
