@@ -1,0 +1,27 @@
+import type Router from '@koa/router';
+import type { PluginContext } from '@mimic/core';
+import type { Context } from 'koa';
+import type { ImageCatalog } from '../model/images';
+
+/** Catalog names of the services this plugin registers. */
+export const NOVA = 'cloudServersOpenStack';
+export const NOVA_CONTROL = 'cloudServersBehavior';
+export const GLANCE = 'cloudImages';
+
+/** Everything the route modules share, built once per Mimic instance in plugin.ts. */
+export interface ComputeRuntime {
+  readonly ctx: PluginContext;
+  /** Router of `cloudServersOpenStack`, mounted at /mimicking/<NovaApi-id>/:region; paths start with `/v2/:tenantId`. */
+  readonly nova: Router;
+  /** Router of `cloudServersBehavior` (same tenant+region state as nova). */
+  readonly control: Router;
+  /** Router of `cloudImages` (Glance v2 over the same image catalog). */
+  readonly glance: Router;
+  /** Canned images (ids fixed per Mimic instance) and each tenant's snapshots. */
+  readonly images: ImageCatalog;
+}
+
+/** `{pfx}` of compute.md: `<base>mimicking/<NovaApi-id>/<region>`, no trailing slash. */
+export function novaRoot(rt: ComputeRuntime, k: Context): string {
+  return rt.ctx.urls.serviceRoot(k, NOVA, String(k.params.region));
+}
