@@ -1,1 +1,2 @@
-export {};
+export { compute, type ComputeOptions } from './plugin';
+export type { CreationBehavior } from './behaviors';

@@ -1,0 +1,133 @@
+import { ids, type Clock, type ScheduledCall } from '@mimic/core';
+import { PrivateAddressPool, publicAddress } from './addresses';
+import { DELETED, type Server } from './server';
+
+export interface NewServer {
+  name: string;
+  imageRef: string;
+  flavorRef: string;
+  metadata: Record<string, string>;
+  keyName: string | null;
+  diskConfig: 'AUTO' | 'MANUAL';
+  status: string;
+}
+
+/** The filters of `GET /servers[/detail]` (compute.md §4), already parsed. */
+export interface ListQuery {
+  changesSince?: number;
+  marker?: string;
+  name?: string;
+  limit?: number;
+}
+
+export type ListResult = { ok: true; servers: Server[] } | { ok: false; markerNotFound: string };
+
+const ID_BOUND = 9_999_999_999;
+
+/**
+ * One tenant+region's servers, in creation order (deleted ones included, for
+ * `changes-since`), with O(1) lookup by id and pending timed transitions.
+ */
+export class ServerStore {
+  private readonly ordered: Server[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly timers = new Map<string, ScheduledCall>();
+  private readonly addresses = new PrivateAddressPool();
+
+  constructor(
+    private readonly tenantId: string,
+    private readonly clock: Clock,
+  ) {}
+
+  create(fields: NewServer): Server {
+    let id: string;
+    do {
+      const n = ids.int(0, ID_BOUND);
+      id = `test-server${n}-id-${n}`;
+    } while (this.index.has(id));
+    const now = this.clock.now();
+    const server: Server = {
+      id,
+      tenantId: this.tenantId,
+      created: now,
+      updated: now,
+      privateIp: this.addresses.next(),
+      publicIp: publicAddress(),
+      ...fields,
+    };
+    this.index.set(id, this.ordered.length);
+    this.ordered.push(server);
+    return server;
+  }
+
+  /** Any server with this id, deleted ones included. */
+  get(id: string): Server | undefined {
+    const position = this.index.get(id);
+    return position === undefined ? undefined : this.ordered[position];
+  }
+
+  /** A server that exists and is not deleted. */
+  live(id: string): Server | undefined {
+    const server = this.get(id);
+    return server && server.status !== DELETED ? server : undefined;
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  /** A status update: sets the status and bumps `updated` (compute.md §2). */
+  setStatus(server: Server, status: string): void {
+    server.status = status;
+    server.updated = this.clock.now();
+  }
+
+  /**
+   * After `delay` seconds the server becomes `status` (a status update),
+   * replacing any transition already pending. Deleting cancels it.
+   */
+  transition(server: Server, delay: number, status: string): void {
+    this.cancelTransition(server);
+    const call = this.clock.schedule(delay, () => {
+      this.timers.delete(server.id);
+      if (server.status !== DELETED) this.setStatus(server, status);
+    });
+    this.timers.set(server.id, call);
+  }
+
+  cancelTransition(server: Server): void {
+    this.timers.get(server.id)?.cancel();
+    this.timers.delete(server.id);
+  }
+
+  delete(server: Server): void {
+    this.cancelTransition(server);
+    this.setStatus(server, DELETED);
+  }
+
+  /**
+   * compute.md §4: changes-since, then marker (deleted servers count), then
+   * name, then drop DELETED unless changes-since, then limit. Without
+   * changes-since a page costs O(limit) when the name filter is not sparse.
+   */
+  list(query: ListQuery): ListResult {
+    const { changesSince, name, limit } = query;
+    const inWindow = (server: Server) => changesSince === undefined || server.updated >= changesSince;
+    let start = 0;
+    if (query.marker !== undefined) {
+      const position = this.index.get(query.marker);
+      if (position === undefined || !inWindow(this.ordered[position])) return { ok: false, markerNotFound: query.marker };
+      start = position + 1;
+    }
+    const servers: Server[] = [];
+    const wanted = limit ?? Number.POSITIVE_INFINITY;
+    for (let i = start; i < this.ordered.length && servers.length < wanted; i++) {
+      const server = this.ordered[i];
+      if (!inWindow(server)) continue;
+      if (name !== undefined && !server.name.includes(name)) continue;
+      if (changesSince === undefined && server.status === DELETED) continue;
+      servers.push(server);
+    }
+    return { ok: true, servers };
+  }
+}

@@ -1,0 +1,23 @@
+import { BehaviorRegistry } from '@mimic/core';
+import type { Context } from 'koa';
+import { creationEvent, type CreationAttributes, type CreationBehavior } from '../behaviors';
+import { ServerStore } from '../model/server-store';
+import type { ComputeRuntime } from './context';
+
+/** The servers of the request's tenant+region (created with the session on first use). */
+export function serverStore(rt: ComputeRuntime, k: Context): ServerStore {
+  const tenantId = String(k.params.tenantId);
+  return rt.ctx.state.region(tenantId, String(k.params.region), 'servers', () => new ServerStore(tenantId, rt.ctx.clock));
+}
+
+/** The creation behaviour registry of the request's tenant+region (compute.md §12). */
+export function creationBehaviors(rt: ComputeRuntime, k: Context): BehaviorRegistry<CreationAttributes, CreationBehavior> {
+  return rt.ctx.state.region(String(k.params.tenantId), String(k.params.region), 'creation-behaviors', () => new BehaviorRegistry(creationEvent));
+}
+
+/** An injected failure: `{"<type>": {"message", "code"}}`, or with type "string" the bare message. */
+export function respondFailure(k: Context, failure: { code: number; type: string; message: string }): void {
+  k.status = failure.code;
+  k.type = 'application/json';
+  k.body = failure.type === 'string' ? failure.message : { [failure.type]: { message: failure.message, code: failure.code } };
+}
