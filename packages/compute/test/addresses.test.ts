@@ -1,0 +1,18 @@
+import { PrivateAddressPool } from '../src/model/addresses';
+
+describe('PrivateAddressPool', () => {
+  it('hands out every 10.180.a.b address once before moving to 10.181', () => {
+    const pool = new PrivateAddressPool();
+    const seen = new Set<string>();
+    for (let i = 0; i < 255 * 255; i++) {
+      const address = pool.next();
+      const [ten, block, a, b] = address.split('.').map(Number);
+      expect([ten, block]).toEqual([10, 180]);
+      expect(a).toBeLessThanOrEqual(254);
+      expect(b).toBeLessThanOrEqual(254);
+      seen.add(address);
+    }
+    expect(seen.size).toBe(255 * 255);
+    expect(pool.next()).toMatch(/^10\.181\.\d+\.\d+$/);
+  });
+});
