@@ -48,6 +48,8 @@ function targetCell(target, summary, summaries) {
 function renderReport({ config, results, cases, startedAt }) {
   const m = machine();
   const bare = summarize(results.bare, results.bare);
+  const koa = summarize(results.koa, results.bare);
+  const koaRouter = summarize(results.koaRouter, results.bare);
   const summaries = {};
   for (const c of cases) summaries[c.id] = { ...summarize(results.cases[c.id], results.bare), title: c.title };
 
@@ -60,7 +62,8 @@ function renderReport({ config, results, cases, startedAt }) {
     "machine's practical limit. [autocannon](https://github.com/mcollina/autocannon) drives both from the benchmark's",
     `own process, ${config.connections} keep-alive connections, ${config.seconds} s per case per round,`,
     `${config.rounds} round(s)${config.warmupSeconds ? ` after a discarded ${config.warmupSeconds} s warm-up round` : ''}; every figure is the median over the rounds, and`,
-    'the ratio to bare `node:http` is the median of the per-round ratios (bare is measured at the start of each round).',
+    'the ratio to bare `node:http` is the median of the per-round ratios (bare is measured at the start and the end of each round;',
+    'the round uses the mean).',
     'Latencies are measured per response at sub-millisecond resolution.',
     '',
     `- Machine: ${m.cpu}, ${m.cores} CPUs, ${m.memoryGB.toFixed(1)} GB RAM, ${m.kernel}, Node ${m.node}`,
@@ -72,6 +75,8 @@ function renderReport({ config, results, cases, startedAt }) {
     '| Case | req/s | p50 ms | p99 ms | errors | vs bare node:http | req/s per round | target | |',
     '|---|---:|---:|---:|---:|---:|---|---|---|',
     `| bare \`node:http\`, fixed JSON | ${int(bare.rps)} | ${ms(bare.p50)} | ${ms(bare.p99)} | ${bare.errors} | 100% | ${bare.perRound.map(int).join(' / ')} | | |`,
+    `| bare koa (one middleware), same JSON | ${int(koa.rps)} | ${ms(koa.p50)} | ${ms(koa.p99)} | ${koa.errors} | ${pct(koa.ratio)} | ${koa.perRound.map(int).join(' / ')} | ceiling of a koa app | |`,
+    `| bare koa + @koa/router, one route with 3 params, same JSON | ${int(koaRouter.rps)} | ${ms(koaRouter.p50)} | ${ms(koaRouter.p99)} | ${koaRouter.errors} | ${pct(koaRouter.ratio)} | ${koaRouter.perRound.map(int).join(' / ')} | ceiling of a routed koa app | |`,
   );
   for (const c of cases) {
     const s = summaries[c.id];

@@ -9,11 +9,24 @@ const { createClient } = require('./client');
 const { tenant, createServers } = require('./fixtures');
 const { drive } = require('./load');
 const { renderReport } = require('./report');
-const { startBare, startMimic, rssMB, stop } = require('./servers');
+const { startBare, startKoa, startMimic, rssMB, stop } = require('./servers');
 const { median } = require('./stats');
 
+const KOA_ROUTER_PATH = '/mimicking/NovaApi-bench/ORD/v2/bench/servers/bench-server';
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Two runs of the same case as one: mean rates and latencies, summed counts. */
+function meanOfRuns(a, b) {
+  return {
+    requests: a.requests + b.requests,
+    seconds: a.seconds + b.seconds,
+    rps: (a.rps + b.rps) / 2,
+    p50: (a.p50 + b.p50) / 2,
+    p99: (a.p99 + b.p99) / 2,
+    errors: a.errors + b.errors,
+  };
+}
 
 /** Milliseconds from spawning the CLI to its first answered GET /, for several fresh starts. */
 async function measureStartup(times) {
@@ -73,10 +86,12 @@ async function main() {
   log(`startup: ${startup.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
   const bare = await startBare();
+  const koa = await startKoa('plain');
+  const koaRouter = await startKoa('router');
   const mimic = await startMimic();
   const logged = await startMimic({ logLevel: 'info' });
   const client = createClient(mimic.url);
-  const results = { bare: [], cases: {} };
+  const results = { bare: [], koa: [], koaRouter: [], cases: {} };
   let stage;
   try {
     stage = await setStage(mimic, client, config.sizes);
@@ -90,14 +105,25 @@ async function main() {
       const seconds = round === 0 ? config.warmupSeconds : config.seconds;
       const options = { seconds, connections: config.connections };
       const bareRun = await drive(bare.url, { method: 'GET', path: '/' }, options);
-      if (round > 0) results.bare.push(bareRun);
-      log(`round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s`);
+      const koaRun = await drive(koa.url, { method: 'GET', path: '/' }, options);
+      const koaRouterRun = await drive(koaRouter.url, { method: 'GET', path: KOA_ROUTER_PATH }, options);
+      if (round > 0) {
+        results.koa.push(koaRun);
+        results.koaRouter.push(koaRouterRun);
+      }
+      log(
+        `round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s, ` +
+          `koa ${koaRun.rps.toFixed(0)}, koa + router ${koaRouterRun.rps.toFixed(0)}`,
+      );
       for (const c of cases) {
         const { request, maxRequests } = await c.prepare(stage, round);
         const run = await drive(c.server === 'logged' ? logged.url : mimic.url, request, { ...options, maxRequests });
         if (round > 0) results.cases[c.id].push(run);
         log(`round ${round}: ${c.title}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
       }
+      // Bare again at the end of the round: the machine's limit drifts on shared hosts; the round uses the mean.
+      const bareAgain = await drive(bare.url, { method: 'GET', path: '/' }, options);
+      if (round > 0) results.bare.push(meanOfRuns(bareRun, bareAgain));
     }
 
     results.tick = [];
@@ -112,7 +138,7 @@ async function main() {
     results.startup = startup;
   } finally {
     client.close();
-    await Promise.all([stop(mimic.child), stop(logged.child), stop(bare.child)]);
+    await Promise.all([mimic, logged, bare, koa, koaRouter].map((p) => stop(p.child)));
   }
 
   const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt });

@@ -83,6 +83,12 @@ async function startBare() {
   return launch([path.join(__dirname, 'bare-server.js'), String(port), HOST], port);
 }
 
+/** koa answering the same fixed body, `plain` (one middleware) or through one `router` route: ceilings for a koa application. */
+async function startKoa(mode) {
+  const port = await freePort();
+  return launch([path.join(__dirname, 'koa-server.js'), String(port), HOST, mode], port);
+}
+
 /** Resident set size of a process in MB (10^6 bytes), from /proc/<pid>/status (Linux). */
 function rssMB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -103,4 +109,4 @@ function stop(child) {
   });
 }
 
-module.exports = { HOST, ROOT, freePort, startMimic, startBare, rssMB, stop };
+module.exports = { HOST, ROOT, freePort, startMimic, startBare, startKoa, rssMB, stop };
