@@ -117,3 +117,25 @@ describe('servers: create, get, delete, addresses (compute.md §2, §3, §5)', (
     expect(server.updated).toBe('1970-01-01T00:02:00.000000Z');
   });
 });
+
+describe('rename (beyond the original: pkgcloud renameServer, novaclient update)', () => {
+  let h: ComputeHarness;
+  beforeAll(async () => (h = await startCompute()));
+  afterAll(() => h.mimic.close());
+
+  it('PUT /servers/<id> renames and answers the detail', async () => {
+    const id = await createServer(h, { name: 'old' });
+    await h.tick(1);
+    const res = await h.client.put(`${h.novaUrl()}/servers/${id}`, { body: { server: { name: 'new' } } });
+    expect(res.status).toBe(200);
+    expect(res.json.server).toMatchObject({ id, name: 'new', updated: '1970-01-01T00:00:01.000000Z' });
+    expect((await h.client.get(`${h.novaUrl()}/servers?name=new`)).json.servers).toHaveLength(1);
+  });
+
+  it('refuses a bad body and answers 404 for an unknown server', async () => {
+    const id = await createServer(h);
+    expect((await h.client.put(`${h.novaUrl()}/servers/${id}`, { body: { server: { name: 3 } } })).status).toBe(400);
+    expect((await h.client.put(`${h.novaUrl()}/servers/${id}`, { raw: '{' })).status).toBe(400);
+    expect((await h.client.put(`${h.novaUrl()}/servers/nope`, { body: { server: { name: 'x' } } })).status).toBe(404);
+  });
+});

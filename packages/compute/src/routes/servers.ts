@@ -20,6 +20,7 @@ export function mountServerRoutes(rt: ComputeRuntime): void {
     if (!server) throw new HttpError(404, 'Instance could not be found');
     respondJson(k, 200, { server: detailServer(novaRoot(rt, k), server, rt.ctx.clock.iso.bind(rt.ctx.clock)) });
   });
+  nova.put(`${SERVERS}/:serverId`, (k) => renameServer(rt, k));
   nova.delete(`${SERVERS}/:serverId`, (k) => deleteServer(serverStore(rt, k), k));
   nova.get(`${SERVERS}/:serverId/ips`, (k) => {
     const server = serverStore(rt, k).live(String(k.params.serverId));
@@ -125,6 +126,22 @@ function listServers(rt: ComputeRuntime, k: Context, detail: boolean): void {
     body.servers_links = [{ href: `${root}/v2/${k.params.tenantId}/servers${detail ? '/detail' : ''}?${next}`, rel: 'next' }];
   }
   respondJson(k, 200, body);
+}
+
+/** Beyond the original: `PUT /servers/<id>` `{"server": {"name": ...}}` (pkgcloud's renameServer, novaclient's update). */
+function renameServer(rt: ComputeRuntime, k: Context): void {
+  const store = serverStore(rt, k);
+  const server = store.live(String(k.params.serverId));
+  if (!server) throw new HttpError(404, 'Instance could not be found');
+  const body = readJson(k);
+  if (!body.ok) throw new HttpError(400, 'Invalid JSON request body');
+  const update = serverObject(body.value);
+  if (update.name !== undefined) {
+    if (typeof update.name !== 'string' || update.name.length > 255) throw new HttpError(400, 'Server name must be a string of at most 255 characters');
+    server.name = update.name;
+    store.setStatus(server, server.status);
+  }
+  respondJson(k, 200, { server: detailServer(novaRoot(rt, k), server, rt.ctx.clock.iso.bind(rt.ctx.clock)) });
 }
 
 function deleteServer(store: ServerStore, k: Context): void {
