@@ -125,29 +125,13 @@ function report(error: unknown, io: CliIo): void {
 
 /** The whole `mimic` command: parse, start, and stop gracefully on SIGINT/SIGTERM (exit 0). */
 export async function main(args: readonly string[] = process.argv.slice(2), io: CliIo = processIo): Promise<void> {
-  let running: RunningMimic;
-  try {
-    const configured = configure(args, io);
-    if (configured.kind === 'exit') {
-      process.exitCode = configured.code;
-      return;
-    }
-    running = await start(configured.config, io);
-  } catch (error) {
-    report(error, io);
-    process.exit(1);
-  }
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      io.stderr(`mimic: ${signal} again, exiting without waiting for requests in flight\n`);
-      process.exit(1);
-    }
-    stopping = true;
-    running.logger.info(`${signal}: shutting down (no new connections; finishing requests in flight)`);
-    running.stop().then(
+  let running: RunningMimic | undefined;
+  let stopping: NodeJS.Signals | undefined;
+  const shutDown = (server: RunningMimic, signal: NodeJS.Signals) => {
+    server.logger.info(`${signal}: shutting down (no new connections; finishing requests in flight)`);
+    server.stop().then(
       () => {
-        running.logger.info('stopped');
+        server.logger.info('stopped');
         process.exit(0);
       },
       (error: unknown) => {
@@ -156,6 +140,30 @@ export async function main(args: readonly string[] = process.argv.slice(2), io: 
       },
     );
   };
+  // Installed before the banner is printed, so a signal sent as soon as it appears is still graceful.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      io.stderr(`mimic: ${signal} again, exiting without waiting for requests in flight\n`);
+      process.exit(1);
+    }
+    stopping = signal;
+    if (running) shutDown(running, signal);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  try {
+    const configured = configure(args, io);
+    if (configured.kind === 'exit') {
+      process.exitCode = configured.code;
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      return;
+    }
+    running = await start(configured.config, io);
+  } catch (error) {
+    report(error, io);
+    process.exit(1);
+  }
+  // A signal during start-up: stop now that there is something to stop.
+  if (stopping) shutDown(running, stopping);
 }
