@@ -1,16 +1,10 @@
 import { ids, type Clock, type ScheduledCall } from '@mimic/core';
 import { PrivateAddressPool, publicAddress } from './addresses';
+import type { CreateRequest } from './create-request';
 import { DELETED, type Server } from './server';
 
-export interface NewServer {
-  name: string;
-  imageRef: string;
-  flavorRef: string;
-  metadata: Record<string, string>;
-  keyName: string | null;
-  diskConfig: 'AUTO' | 'MANUAL';
-  status: string;
-}
+/** A validated create request plus the status its behaviour starts it in. */
+export type NewServer = CreateRequest & { status: string };
 
 /** The filters of `GET /servers[/detail]` (compute.md §4), already parsed. */
 export interface ListQuery {
