@@ -1,4 +1,4 @@
-export { createMimic, type CreateMimicOptions, type Mimic } from './mimic';
+export { createMimic, SERVER_LIMITS, type CreateMimicOptions, type Mimic, type MimicTimeouts } from './mimic';
 export { createMimicApp, type MimicApp, type MimicAppOptions } from './app';
 export { definePlugin, type MimicPlugin, type PluginContext } from './plugin';
 export { PluginError, validateDescriptor, validatePlugins } from './validate';
