@@ -1,0 +1,40 @@
+import { startCompute, type ComputeHarness } from './support';
+
+describe('Glance v2 view of the image catalog', () => {
+  let h: ComputeHarness;
+  beforeAll(async () => (h = await startCompute()));
+  afterAll(() => h.mimic.close());
+
+  it('lists the same images as Nova, in Glance shape', async () => {
+    const nova = (await h.client.get(`${h.novaUrl()}/images`)).json.images;
+    const res = await h.client.get(`${h.glanceUrl()}/v2/images`);
+    expect(res.status).toBe(200);
+    expect(res.json.images.map((i: any) => i.id)).toEqual(nova.map((i: any) => i.id));
+    expect(res.json.first).toBe('/v2/images');
+    expect(res.json.images[0]).toMatchObject({ status: 'active', visibility: 'public', self: `/v2/images/${nova[0].id}`, min_ram: expect.any(Number) });
+  });
+
+  it('filters by exact name so a client can resolve a name to an id', async () => {
+    const res = await h.client.get(`${h.glanceUrl()}/v2/images?name=${encodeURIComponent('CoreOS (Stable)')}`);
+    expect(res.json.images).toHaveLength(1);
+    expect(res.json.images[0].name).toBe('CoreOS (Stable)');
+    expect((await h.client.get(`${h.glanceUrl()}/v2/images?name=CoreOS`)).json.images).toHaveLength(0);
+  });
+
+  it('pages with limit, marker and a next link', async () => {
+    const first = await h.client.get(`${h.glanceUrl()}/v2/images?limit=2`);
+    expect(first.json.images).toHaveLength(2);
+    expect(first.json.next).toBe(`/v2/images?marker=${first.json.images[1].id}&limit=2`);
+    const second = await h.client.get(`${h.glanceUrl()}/v2/images?limit=2&marker=${first.json.images[1].id}`);
+    expect(second.json.images[0].id).not.toBe(first.json.images[1].id);
+    expect((await h.client.get(`${h.glanceUrl()}/v2/images?marker=nope`)).status).toBe(400);
+  });
+
+  it('gets one image, 404 for an unknown id', async () => {
+    const [image] = (await h.client.get(`${h.glanceUrl()}/v2/images`)).json.images;
+    expect((await h.client.get(`${h.glanceUrl()}/v2/images/${image.id}`)).json.name).toBe(image.name);
+    const missing = await h.client.get(`${h.glanceUrl()}/v2/images/nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.code).toBe(404);
+  });
+});
