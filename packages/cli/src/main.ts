@@ -1,6 +1,6 @@
 import { clb } from '@mimic/clb';
 import { compute } from '@mimic/compute';
-import { createMimic, type Mimic, type MimicPlugin } from '@mimic/core';
+import { createMimic, wallClockSeconds, type Mimic, type MimicPlugin } from '@mimic/core';
 import { identity } from '@mimic/identity';
 import type { Logger } from 'pino';
 import { parseArgs } from './args';
@@ -25,7 +25,7 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
-  nowSeconds: () => Date.now() / 1000,
+  nowSeconds: wallClockSeconds,
 };
 
 /** The bundled plugins, in catalog order. */

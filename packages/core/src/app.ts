@@ -4,7 +4,7 @@ import Koa from 'koa';
 import { container as rootContainer } from 'tsyringe';
 import { bodyReader } from './body';
 import { Catalog } from './catalog';
-import { Clock, type ClockOptions } from './clock';
+import { Clock, wallClockSeconds, type ClockOptions } from './clock';
 import { controlPlaneRouter } from './control-plane';
 import { serviceTarget, type ServiceGuard } from './guards';
 import { errorHandler, notFound, requestLog } from './http';
@@ -112,7 +112,7 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
       urls,
       addServiceGuard: (guard) => guards.push(guard),
       onReset: (hook) => resetHooks.push(hook),
-      wallClockSeconds: () => Date.now() / 1000,
+      wallClockSeconds,
       container,
       logger,
     };

@@ -172,3 +172,8 @@ export class Clock {
 function before(a: Entry, b: Entry): boolean {
   return a.due < b.due || (a.due === b.due && a.seq < b.seq);
 }
+
+/** Real time in epoch seconds: the one place Mimic reads the wall clock outside a realtime Clock (token expiry, `--clock-start now`). */
+export function wallClockSeconds(): number {
+  return Date.now() / 1000;
+}

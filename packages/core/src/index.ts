@@ -3,7 +3,7 @@ export { createMimicApp, type MimicApp, type MimicAppOptions } from './app';
 export { definePlugin, type MimicPlugin, type PluginContext } from './plugin';
 export { PluginError, validateDescriptor, validatePlugins } from './validate';
 export { Catalog, type CatalogEntry, type CatalogEndpoint, type FlatEndpoint, type RegisteredService, type ServiceDescriptor, type ExternalCatalogSource } from './catalog';
-export { Clock, type ClockOptions, type ScheduledCall } from './clock';
+export { Clock, wallClockSeconds, type ClockOptions, type ScheduledCall } from './clock';
 export { formatIsoMicro, formatTokenExpiry, parseIsoDateTime } from './timestamps';
 export { SessionStore, type Session, type SessionLookup } from './sessions';
 export type { PluginState } from './plugin-state';
