@@ -38,3 +38,16 @@ describe('Glance v2 view of the image catalog', () => {
     expect(missing.json.code).toBe(404);
   });
 });
+
+describe('Glance version discovery', () => {
+  it('answers the catalog URL with a versions document pointing at <url>/v2/', async () => {
+    const h = await startCompute();
+    try {
+      const res = await h.client.get(h.glanceUrl());
+      expect(res.status).toBe(300);
+      expect(res.json.versions[0]).toMatchObject({ status: 'CURRENT', links: [{ rel: 'self', href: `${h.mimic.url.replace(/\/$/, '')}${h.glanceUrl()}/v2/` }] });
+    } finally {
+      await h.mimic.close();
+    }
+  });
+});

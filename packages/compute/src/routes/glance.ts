@@ -1,7 +1,7 @@
 import { respondJson } from '@mimic/core';
 import type { Context } from 'koa';
 import type { Image } from '../model/images';
-import type { ComputeRuntime } from './context';
+import { GLANCE, type ComputeRuntime } from './context';
 
 /**
  * Glance v2 over the same image catalog, so `openstack server create --image
@@ -36,6 +36,12 @@ export function mountGlanceRoutes(rt: ComputeRuntime): void {
       body.next = `/v2/images?${next}`;
     }
     respondJson(k, 200, body);
+  });
+
+  // Version discovery (keystoneauth / openstacksdk GET the catalog URL first): point them at `<url>/v2/`.
+  rt.glance.get('/v2/:tenantId', (k) => {
+    const self = `${rt.ctx.urls.serviceRoot(k, GLANCE, k.params.region)}/v2/${k.params.tenantId}/v2/`;
+    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href: self }] }] });
   });
 
   rt.glance.get(`${IMAGES}/:imageId`, (k) => {
