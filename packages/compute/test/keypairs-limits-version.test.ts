@@ -80,3 +80,18 @@ describe('keypairs, limits and the version document (compute.md §11)', () => {
     });
   });
 });
+
+describe('version discovery beyond the original', () => {
+  it('answers <pfx>/ with the versions list and the catalog URL with the version document', async () => {
+    const h = await startCompute();
+    try {
+      const path = new URL(h.pfx()).pathname;
+      const root = await h.client.get(`${path}/`);
+      expect(root.json.versions).toEqual([expect.objectContaining({ id: 'v2.0', status: 'SUPPORTED' })]);
+      const atCatalogUrl = await h.client.get(h.novaUrl());
+      expect(atCatalogUrl.json.version.links[0].href).toBe(`${h.pfx()}/v2`);
+    } finally {
+      await h.mimic.close();
+    }
+  });
+});
