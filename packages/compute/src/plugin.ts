@@ -27,7 +27,9 @@ export function compute(_options: ComputeOptions = {}): MimicPlugin {
     services: [
       { name: NOVA, type: 'compute', implName: 'NovaApi', regions: REGIONS, prefix: 'v2' },
       { name: NOVA_CONTROL, type: 'compute', implName: 'NovaControlApi', regions: REGIONS, prefix: 'v2' },
-      { name: GLANCE, type: 'image', implName: 'GlanceApi', regions: REGIONS, prefix: 'v2' },
+      // Not `v2`: keystoneauth reads a `v…` segment as the API version and would use the catalog
+      // URL as the versioned endpoint; `image` makes clients discover and append `/v2/images`.
+      { name: GLANCE, type: 'image', implName: 'GlanceApi', regions: REGIONS, prefix: 'image' },
     ],
     presets: { servers: COMPUTE_PRESETS },
     setup(ctx) {

@@ -50,4 +50,28 @@ describe('Glance version discovery', () => {
       await h.mimic.close();
     }
   });
+
+  it('answers the same document with a trailing slash and at <url>/v2', async () => {
+    const h = await startCompute();
+    try {
+      for (const path of ['/', '/v2']) {
+        const res = await h.client.get(`${h.glanceUrl()}${path}`);
+        expect(res.status).toBe(300);
+        expect(res.json.versions[0].links[0].href).toBe(`${h.mimic.url}${h.glanceUrl().slice(1)}/v2/`);
+      }
+    } finally {
+      await h.mimic.close();
+    }
+  });
+
+  it('the catalog URL of cloudImages is the endpoint root, with no version segment (keystoneauth would take it as versioned)', async () => {
+    const h = await startCompute();
+    try {
+      const entry = h.mimic.app.catalog.build('123456', h.mimic.url).find((e) => e.name === 'cloudImages');
+      expect(entry!.endpoints.map((e) => e.region)).toEqual(['ORD', 'DFW', 'IAD']);
+      expect(entry!.endpoints[0].publicURL).toMatch(/mimicking\/GlanceApi-[0-9a-f]{6}\/ORD\/image\/123456$/);
+    } finally {
+      await h.mimic.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ export interface ComputeHarness {
   novaUrl(tenant?: string, region?: string): string;
   /** `/mimicking/<NovaControlApi-id>/<region>/v2/<tenant>` */
   controlUrl(tenant?: string, region?: string): string;
-  /** `/mimicking/<GlanceApi-id>/<region>/v2/<tenant>` */
+  /** `/mimicking/<GlanceApi-id>/<region>/image/<tenant>` (the Glance endpoint root) */
   glanceUrl(tenant?: string, region?: string): string;
   /** `{pfx}`, absolute: `http://127.0.0.1:<port>/mimicking/<NovaApi-id>/<region>` */
   pfx(region?: string): string;
@@ -19,14 +19,14 @@ export interface ComputeHarness {
 export async function startCompute(): Promise<ComputeHarness> {
   const mimic = await createMimic({ plugins: [compute()] });
   const client = testClient(mimic);
-  const path = (name: string) => (tenant = '123456', region = 'ORD') =>
-    `/mimicking/${mimic.app.catalog.get(name)!.id}/${region}/v2/${tenant}`;
+  const path = (name: string, prefix = 'v2') => (tenant = '123456', region = 'ORD') =>
+    `/mimicking/${mimic.app.catalog.get(name)!.id}/${region}/${prefix}/${tenant}`;
   return {
     mimic,
     client,
     novaUrl: path('cloudServersOpenStack'),
     controlUrl: path('cloudServersBehavior'),
-    glanceUrl: path('cloudImages'),
+    glanceUrl: path('cloudImages', 'image'),
     pfx: (region = 'ORD') => `${mimic.url}mimicking/${mimic.app.catalog.get('cloudServersOpenStack')!.id}/${region}`,
     tick: async (seconds) => {
       const res = await client.post('/mimic/v1.1/tick', { body: { amount: seconds } });

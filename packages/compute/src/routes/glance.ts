@@ -6,10 +6,19 @@ import { GLANCE, type ComputeRuntime } from './context';
 /**
  * Glance v2 over the same image catalog, so `openstack server create --image
  * <name>` can resolve a name. The catalog URL of `cloudImages` ends in
- * `/v2/<tenant>`; clients append `/v2/images` to it.
+ * `/image/<tenant>` (the endpoint root); clients append `/v2/images` to it, and
+ * openstacksdk (keystoneauth) first reads the versions document (300, as Glance
+ * answers) at the root.
  */
 export function mountGlanceRoutes(rt: ComputeRuntime): void {
-  const IMAGES = '/v2/:tenantId/v2/images';
+  const ROOT = '/image/:tenantId';
+  const IMAGES = `${ROOT}/v2/images`;
+  const versions = (k: Context) => {
+    const root = `${rt.ctx.urls.serviceRoot(k, GLANCE, String(k.params.region))}/image/${k.params.tenantId}`;
+    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2/` }] }] });
+  };
+  rt.glance.get(ROOT, versions);
+  rt.glance.get(`${ROOT}/v2`, versions);
   const glanceError = (k: Context, status: number, message: string) =>
     respondJson(k, status, { code: status, title: status === 404 ? 'Not Found' : 'Bad Request', message });
 
@@ -36,12 +45,6 @@ export function mountGlanceRoutes(rt: ComputeRuntime): void {
       body.next = `/v2/images?${next}`;
     }
     respondJson(k, 200, body);
-  });
-
-  // Version discovery (keystoneauth / openstacksdk GET the catalog URL first): point them at `<url>/v2/`.
-  rt.glance.get('/v2/:tenantId', (k) => {
-    const self = `${rt.ctx.urls.serviceRoot(k, GLANCE, k.params.region)}/v2/${k.params.tenantId}/v2/`;
-    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href: self }] }] });
   });
 
   rt.glance.get(`${IMAGES}/:imageId`, (k) => {
