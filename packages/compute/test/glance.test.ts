@@ -74,4 +74,21 @@ describe('Glance version discovery', () => {
       await h.mimic.close();
     }
   });
+
+  it('serves keystoneauth\'s shape too: versions at <root>/image, images at <root>/image/v2/<tenant>/images', async () => {
+    const h = await startCompute();
+    try {
+      const root = h.glanceUrl().replace(/\/123456$/, '');
+      const discovery = await h.client.get(root);
+      expect(discovery.status).toBe(300);
+      expect(discovery.json.versions[0].links[0].href).toBe(`${h.mimic.url}${root.slice(1)}/v2/`);
+      const listed = await h.client.get(`${root}/v2/123456/images?name=${encodeURIComponent('CoreOS (Stable)')}`);
+      expect(listed.status).toBe(200);
+      expect(listed.json.images.map((i: { name: string }) => i.name)).toEqual(['CoreOS (Stable)']);
+      const one = await h.client.get(`${root}/v2/123456/images/${listed.json.images[0].id}`);
+      expect(one.json.id).toBe(listed.json.images[0].id);
+    } finally {
+      await h.mimic.close();
+    }
+  });
 });

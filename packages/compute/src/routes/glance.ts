@@ -6,23 +6,24 @@ import { GLANCE, type ComputeRuntime } from './context';
 /**
  * Glance v2 over the same image catalog, so `openstack server create --image
  * <name>` can resolve a name. The catalog URL of `cloudImages` ends in
- * `/image/<tenant>` (the endpoint root); clients append `/v2/images` to it, and
- * openstacksdk (keystoneauth) first reads the versions document (300, as Glance
- * answers) at the root.
+ * `/image/<tenant>` (the endpoint root); clients such as glanceclient append
+ * `/v2/images` to it. keystoneauth (openstacksdk, the OpenStack CLI) instead
+ * pops the tenant off the catalog URL, reads the versions document at
+ * `/image`, and puts the tenant back after the version: `/image/v2/<tenant>`.
+ * Both shapes are served, over the same handlers.
  */
 export function mountGlanceRoutes(rt: ComputeRuntime): void {
-  const ROOT = '/image/:tenantId';
-  const IMAGES = `${ROOT}/v2/images`;
-  const versions = (k: Context) => {
-    const root = `${rt.ctx.urls.serviceRoot(k, GLANCE, String(k.params.region))}/image/${k.params.tenantId}`;
-    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2/` }] }] });
+  const versions = (k: Context, under: string) => {
+    const href = `${rt.ctx.urls.serviceRoot(k, GLANCE, String(k.params.region))}/image/${under}v2/`;
+    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href }] }] });
   };
-  rt.glance.get(ROOT, versions);
-  rt.glance.get(`${ROOT}/v2`, versions);
+  rt.glance.get('/image', (k) => versions(k, ''));
+  rt.glance.get('/image/:tenantId', (k) => versions(k, `${k.params.tenantId}/`));
+  rt.glance.get('/image/:tenantId/v2', (k) => versions(k, `${k.params.tenantId}/`));
   const glanceError = (k: Context, status: number, message: string) =>
     respondJson(k, status, { code: status, title: status === 404 ? 'Not Found' : 'Bad Request', message });
 
-  rt.glance.get(IMAGES, (k) => {
+  const listImages = (k: Context) => {
     const { tenantId, region } = k.params;
     let images = rt.images.list(tenantId, region);
     const { name, marker, limit } = k.query;
@@ -45,13 +46,18 @@ export function mountGlanceRoutes(rt: ComputeRuntime): void {
       body.next = `/v2/images?${next}`;
     }
     respondJson(k, 200, body);
-  });
+  };
 
-  rt.glance.get(`${IMAGES}/:imageId`, (k) => {
+  const getImage = (k: Context) => {
     const image = rt.images.find(k.params.tenantId, k.params.imageId);
     if (!image) return glanceError(k, 404, `No image found with ID ${k.params.imageId}`);
     respondJson(k, 200, glanceImage(image));
-  });
+  };
+
+  for (const images of ['/image/:tenantId/v2/images', '/image/v2/:tenantId/images']) {
+    rt.glance.get(images, listImages);
+    rt.glance.get(`${images}/:imageId`, getImage);
+  }
 }
 
 const CREATED = '1972-01-01T15:59:11Z';
