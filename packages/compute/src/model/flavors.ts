@@ -1,6 +1,7 @@
 import { FLAVORS, type FlavorSpec } from './flavor-data';
 
-const BY_ID = new Map(FLAVORS.map((flavor) => [flavor.id, flavor]));
+/** Static data, never written: a read-only index of the canned flavors. */
+const BY_ID: ReadonlyMap<string, FlavorSpec> = new Map(FLAVORS.map((flavor) => [flavor.id, flavor]));
 
 /** Flavors listed in a region: OnMetal only in IAD. */
 export function listedFlavors(region: string): readonly FlavorSpec[] {
