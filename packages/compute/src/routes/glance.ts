@@ -15,7 +15,7 @@ import { GLANCE, type ComputeRuntime } from './context';
 export function mountGlanceRoutes(rt: ComputeRuntime): void {
   const versions = (k: Context, under: string) => {
     const href = `${rt.ctx.urls.serviceRoot(k, GLANCE, String(k.params.region))}/image/${under}v2/`;
-    respondJson(k, 300, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href }] }] });
+    respondJson(k, 200, { versions: [{ id: 'v2.9', status: 'CURRENT', links: [{ rel: 'self', href }] }] });
   };
   rt.glance.get('/image', (k) => versions(k, ''));
   rt.glance.get('/image/:tenantId', (k) => versions(k, `${k.params.tenantId}/`));
