@@ -11,6 +11,7 @@ import { errorHandler, notFound, requestLog } from './http';
 import { defaultLogger, type MimicLogger } from './logger';
 import type { MimicPlugin, PluginContext } from './plugin';
 import { createPluginState } from './plugin-state';
+import { createRouteIndex } from './route-index';
 import { SessionStore } from './sessions';
 import { CATALOG, CLOCK, LOGGER, SESSIONS } from './tokens';
 import { createUrlHelpers } from './urls';
@@ -120,9 +121,10 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
     routers.push(root, ...services.values());
   }
 
-  for (const router of routers) {
-    koa.use(router.routes());
-    koa.use(router.allowedMethods({ throw: true }));
-  }
+  // One allowedMethods answers 405/501 for all routers: every router's is alike
+  // and reads the layers matched by all of them (ctx.matched).
+  koa.use(routers[0].allowedMethods({ throw: true }));
+  const index = createRouteIndex();
+  for (const router of routers) koa.use(index.routes(router));
   return { koa, clock, catalog, sessions, reset };
 }
