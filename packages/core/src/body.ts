@@ -29,6 +29,9 @@ export function bodyReader(): Middleware {
     },
   });
   return async (ctx, next) => {
+    const { headers } = ctx.req;
+    // No body announced (most GETs): nothing to read, and readJson sees '' either way.
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return next();
     const declared = Number(ctx.get('content-length'));
     if (Number.isFinite(declared) && declared > BODY_LIMIT_BYTES) {
       const error = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
