@@ -44,12 +44,19 @@ export interface FlatEndpoint extends CatalogEndpoint {
 /** Catalog entries computed per tenant by a plugin (identity's external APIs); listed before bundled services. */
 export type ExternalCatalogSource = (tenantId: string) => CatalogEntry[];
 
+/** Stands for the tenant id in cached catalog JSON; no base URL or service id can contain it. */
+const TENANT_HOLE = '\u0000tenant\u0000';
+const TENANT_HOLE_JSON = JSON.stringify(TENANT_HOLE).slice(1, -1);
+const MAX_TEMPLATES = 16;
+
 /** Builds the service catalog from every installed plugin, in install order. */
 export class Catalog {
   private readonly services: RegisteredService[] = [];
   private readonly byName = new Map<string, RegisteredService>();
   private readonly byId = new Map<string, RegisteredService>();
   private readonly externalSources: ExternalCatalogSource[] = [];
+  /** Per base URL: the bundled services' JSON, split where the tenant id goes (see json()). */
+  private readonly templates = new Map<string, string[]>();
 
   register(plugin: string, descriptor: ServiceDescriptor): RegisteredService {
     let id: string;
@@ -59,6 +66,7 @@ export class Catalog {
     this.services.push(service);
     this.byName.set(service.name, service);
     this.byId.set(id, service);
+    this.templates.clear();
     return service;
   }
 
@@ -87,6 +95,41 @@ export class Catalog {
   build(tenantId: string, base: string): CatalogEntry[] {
     const entries: CatalogEntry[] = [];
     for (const source of this.externalSources) entries.push(...source(tenantId));
+    entries.push(...this.bundled(tenantId, base));
+    return entries;
+  }
+
+  /**
+   * `JSON.stringify(build(tenantId, base))`, without rebuilding and
+   * re-serializing the bundled services for every authentication: their JSON
+   * is kept per base URL with holes for the tenant id. External sources
+   * (which change at run time) are still asked on every call.
+   */
+  json(tenantId: string, base: string): string {
+    const external: CatalogEntry[] = [];
+    for (const source of this.externalSources) external.push(...source(tenantId));
+    const template = this.templates.get(base) ?? this.template(base);
+    const bundled = template
+      ? template.join(JSON.stringify(tenantId).slice(1, -1))
+      : JSON.stringify(this.bundled(tenantId, base)).slice(1, -1);
+    if (external.length === 0) return `[${bundled}]`;
+    const externalJson = JSON.stringify(external).slice(1, -1);
+    return bundled === '' ? `[${externalJson}]` : `[${externalJson},${bundled}]`;
+  }
+
+  /** The bundled services' JSON for `base`, split at the tenant id: 3 holes per endpoint (tenantId and both URLs). */
+  private template(base: string): string[] | undefined {
+    const parts = JSON.stringify(this.bundled(TENANT_HOLE, base)).slice(1, -1).split(TENANT_HOLE_JSON);
+    const endpoints = this.services.reduce((n, service) => n + service.regions.length, 0);
+    if (parts.length !== 3 * endpoints + 1) return undefined; // a descriptor holds the marker itself: do not cache
+    // The Host header picks the base, so keep only a few.
+    if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
+    this.templates.set(base, parts);
+    return parts;
+  }
+
+  private bundled(tenantId: string, base: string): CatalogEntry[] {
+    const entries: CatalogEntry[] = [];
     for (const service of this.services) {
       entries.push({
         name: service.name,
