@@ -45,9 +45,12 @@ export function mountTokenRoutes(runtime: IdentityRuntime): void {
       return;
     }
     const session = lookup.session;
-    const access = accessFor(session, runtime.tokenExpiry());
-    access.serviceCatalog = ctx.catalog.build(session.tenantId, ctx.urls.base(k));
-    respondJson(k, 200, { access });
+    const access = JSON.stringify({ access: accessFor(session, runtime.tokenExpiry()) });
+    // Core keeps the catalog serialized per base URL (catalog.json): splice it in as the last key of access.
+    const catalog = ctx.catalog.json(session.tenantId, ctx.urls.base(k));
+    k.status = 200;
+    k.type = 'application/json';
+    k.body = `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`;
   });
 
   ctx.router.post('/identity/v2.0/RAX-AUTH/impersonation-tokens', (k) => {
