@@ -40,6 +40,8 @@ export class Clock {
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private lastIsoSeconds = Number.NaN;
+  private lastIso = '';
 
   constructor(options: ClockOptions = {}) {
     this.mode = options.mode ?? 'virtual';
@@ -59,7 +61,12 @@ export class Clock {
 
   /** `now()` in the reference's `YYYY-MM-DDTHH:MM:SS.ffffffZ` format. */
   iso(seconds: number = this.now()): string {
-    return formatIsoMicro(seconds);
+    // Bodies format the same few instants over and over (a virtual clock stands still between ticks).
+    if (seconds !== this.lastIsoSeconds) {
+      this.lastIso = formatIsoMicro(seconds);
+      this.lastIsoSeconds = seconds;
+    }
+    return this.lastIso;
   }
 
   /** Advances time by `amount` seconds (finite, >= 0) and runs what became due. */
