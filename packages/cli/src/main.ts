@@ -93,7 +93,8 @@ export async function start(config: MimicConfig, io: CliIo): Promise<RunningMimi
       port: config.port,
       clock: { mode: config.realtime ? 'realtime' : 'virtual', start: config.clockStart ?? 0 },
       logger,
-      logRequests: true,
+      // At warn and above the request log prints nothing: skip its middleware (a timer and an object per request).
+      logRequests: logger.isLevelEnabled('info'),
     });
   } catch (error) {
     throw listenError(error as NodeJS.ErrnoException, config) ?? error;
