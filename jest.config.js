@@ -1,7 +1,7 @@
 /** One jest run over every package's test/ folder; TypeScript via ts-jest (type-checking happens in `npm run build`). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/e2e'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/e2e', '<rootDir>/scripts'],
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
