@@ -63,6 +63,25 @@ async function setStage(mimic, client, sizes) {
   return { tenants: { small, medium, large: { ...large, ids } }, memory, populateRate: sizes.large / populateSeconds };
 }
 
+/**
+ * RSS with `large` servers when V8's young generation is kept small: most of
+ * the default RSS is heap V8 reserved while the servers were being created,
+ * not the servers themselves (docs/performance.md).
+ */
+async function memoryWithSmallYoungGeneration(large) {
+  const flag = '--max-semi-space-size=1';
+  const mimic = await startMimic({ nodeArgs: [flag] });
+  const client = createClient(mimic.url);
+  try {
+    await createServers(client, await tenant(client, 'bench-memory'), large);
+    await pause(1000);
+    return { label: `${large.toLocaleString('en-US')} servers, started with \`node ${flag}\``, mb: rssMB(mimic.child.pid) };
+  } finally {
+    client.close();
+    await mimic.stop();
+  }
+}
+
 /** One `POST /mimic/v1.1/tick` that completes `servers` BUILD → ACTIVE transitions; returns its round trip in ms. */
 async function timeTick(client, servers, round) {
   const owner = await tenant(client, `bench-tick-${round}`);
@@ -133,7 +152,8 @@ async function main() {
       log(`tick completing ${config.tick.servers} transitions: ${ms.toFixed(1)} ms`);
     }
     results.memory = stage.memory;
-    results.memory.push({ label: 'at the end of the run', mb: rssMB(mimic.child.pid) });
+    results.memory.push({ label: 'at the end of the run (every case\'s sessions, servers and load balancers)', mb: rssMB(mimic.child.pid) });
+    results.memory.push(await memoryWithSmallYoungGeneration(config.sizes.large));
     results.populateRate = stage.populateRate;
     results.startup = startup;
   } finally {
