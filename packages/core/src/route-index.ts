@@ -29,13 +29,19 @@ interface Shape {
   end: boolean;
 }
 
+/** `router.use(fn)` on a prefixed router: the prefix, then optionally anything (`{/*rest}`). */
+const ANY_REST = /\{\/\*\w+\}$/;
+
 function shapeOf(layer: LayerShape): Shape | undefined {
-  if (typeof layer.path !== 'string' || COMPLEX.test(layer.path) || !layer.path.startsWith('/')) return undefined;
-  const segments = layer.path
+  if (typeof layer.path !== 'string' || !layer.path.startsWith('/')) return undefined;
+  const rest = ANY_REST.test(layer.path);
+  const path = rest ? layer.path.replace(ANY_REST, '') : layer.path;
+  if (COMPLEX.test(path)) return undefined;
+  const segments = path
     .slice(1)
     .split('/')
     .map((segment) => (segment.includes(':') ? null : segment.toLowerCase()));
-  return { segments, end: layer.opts?.end !== false };
+  return { segments, end: !rest && layer.opts?.end !== false };
 }
 
 /** Request path segments, lower-cased, without the trailing empty one of a trailing slash (routes are not strict). */

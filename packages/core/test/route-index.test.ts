@@ -127,6 +127,16 @@ describe('route index', () => {
     );
   });
 
+  it('skips a prefixed router with router.use middleware for paths of other services', async () => {
+    const ctx = { path: '/mimicking/Other-000000/ORD/v2/t/servers', method: 'GET', host: 'h', request: {}, state: {} } as unknown as {
+      router?: unknown;
+      matched?: unknown[];
+    };
+    await mounted[1](ctx as never, async () => undefined);
+    expect(ctx.router).toBeUndefined();
+    expect(ctx.matched).toEqual([]);
+  });
+
   it('still finds the routes (the comparison is not vacuous)', () => {
     const service = pairs[1].indexed;
     expect(summary(service, '/mimicking/NovaApi-ab12cd/ORD/v2/t1/servers/detail', 'GET').pathAndMethod).toHaveLength(3);
