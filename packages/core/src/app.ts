@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { container as rootContainer } from 'tsyringe';
 import { bodyReader } from './body';
-import { Catalog } from './catalog';
+import { Catalog, type RegisteredService } from './catalog';
 import { Clock, wallClockSeconds, type ClockOptions } from './clock';
 import { controlPlaneRouter } from './control-plane';
 import { serviceTarget, type ServiceGuard } from './guards';
@@ -56,6 +56,22 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
 
   const urls = createUrlHelpers(catalog, { host: options.host ?? '127.0.0.1', port: options.port ?? (() => 80) });
   const guards: ServiceGuard[] = [];
+  // A service router gets its guard layer only once a guard exists: until then
+  // requests skip that layer's matching and parameter work.
+  const serviceRouters: Array<[Router, RegisteredService]> = [];
+  const guardService = (router: Router, service: RegisteredService) => {
+    router.use(async (ctx, next) => {
+      const target = serviceTarget(ctx.path, service);
+      for (const guard of guards) await guard(ctx, target);
+      await next();
+    });
+    // Guards run before the service's own middleware and routes, as if registered first.
+    router.stack.unshift(router.stack.pop()!);
+  };
+  const addServiceGuard = (guard: ServiceGuard) => {
+    if (guards.length === 0) for (const [router, service] of serviceRouters) guardService(router, service);
+    guards.push(guard);
+  };
   const resetHooks: Array<() => void> = [];
   const presets: Record<string, unknown> = {};
   for (const plugin of options.plugins) Object.assign(presets, plugin.presets ?? {});
@@ -87,13 +103,8 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
     for (const descriptor of plugin.services ?? []) {
       const service = catalog.register(plugin.name, descriptor);
       const router = new Router({ prefix: `/mimicking/${service.id}/:region` });
-      router.use(async (ctx, next) => {
-        if (guards.length > 0) {
-          const target = serviceTarget(ctx.path, service);
-          for (const guard of guards) await guard(ctx, target);
-        }
-        await next();
-      });
+      serviceRouters.push([router, service]);
+      if (guards.length > 0) guardService(router, service);
       services.set(service.name, router);
     }
     const root = new Router();
@@ -111,7 +122,7 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
       },
       presets: () => presets,
       urls,
-      addServiceGuard: (guard) => guards.push(guard),
+      addServiceGuard,
       onReset: (hook) => resetHooks.push(hook),
       wallClockSeconds,
       container,
