@@ -27,7 +27,7 @@ const SMOKE = {
   out: path.join(os.tmpdir(), 'mimic-bench-smoke.md'),
 };
 
-/** Reads `--smoke`, `--out <file>`, `--json <file>`, `--rounds N`, `--seconds S` (and BENCH_SMOKE=1). */
+/** Reads `--smoke`, `--out <file>`, `--json <file>`, `--from <file>`, `--rounds N`, `--seconds S` (and BENCH_SMOKE=1). */
 function readConfig(argv = process.argv.slice(2), env = process.env) {
   const smoke = argv.includes('--smoke') || env.BENCH_SMOKE === '1';
   const config = structuredClone(smoke ? SMOKE : FULL);
@@ -46,6 +46,7 @@ function readConfig(argv = process.argv.slice(2), env = process.env) {
   };
   if (value('--out')) config.out = path.resolve(value('--out'));
   config.json = value('--json') ? path.resolve(value('--json')) : undefined;
+  config.from = value('--from') ? path.resolve(value('--from')) : undefined;
   config.rounds = number('--rounds') ?? config.rounds;
   config.seconds = number('--seconds') ?? config.seconds;
   return config;

@@ -45,8 +45,8 @@ function targetCell(target, summary, summaries) {
   return [`within ${pct(target.within)} of "${other.title}" (${pct(relative)})`, verdict(relative >= 1 - target.within)];
 }
 
-function renderReport({ config, results, cases, startedAt }) {
-  const m = machine();
+function renderReport({ config, results, cases, startedAt, machine: host }) {
+  const m = host ?? machine();
   const bare = summarize(results.bare, results.bare);
   const koa = summarize(results.koa, results.bare);
   const koaRouter = summarize(results.koaRouter, results.bare);
@@ -114,4 +114,4 @@ function renderReport({ config, results, cases, startedAt }) {
   return lines.join('\n');
 }
 
-module.exports = { renderReport };
+module.exports = { machine, renderReport };

@@ -8,7 +8,7 @@ const { loadCases } = require('./cases');
 const { createClient } = require('./client');
 const { tenant, createServers } = require('./fixtures');
 const { drive } = require('./load');
-const { renderReport } = require('./report');
+const { machine, renderReport } = require('./report');
 const { startBare, startKoa, startMimic, rssMB, stop } = require('./servers');
 const { median } = require('./stats');
 
@@ -96,8 +96,17 @@ async function timeTick(client, servers, round) {
   return ms;
 }
 
+/** `--from <results.json>`: writes the report again from a saved run (e.g. after editing notes.md). */
+function renderSaved(config) {
+  const saved = JSON.parse(fs.readFileSync(config.from, 'utf8'));
+  const report = renderReport({ ...saved, config: { ...saved.config, out: config.out }, cases: loadCases(saved.config.sizes), startedAt: new Date(saved.startedAt) });
+  fs.writeFileSync(config.out, report);
+  log(`wrote ${config.out} from ${config.from}`);
+}
+
 async function main() {
   const config = readConfig();
+  if (config.from) return renderSaved(config);
   log(`${config.smoke ? 'smoke' : 'full'} run: ${config.rounds} round(s) of ${config.seconds} s per case, ${config.connections} connections`);
   const startedAt = new Date();
 
@@ -161,9 +170,10 @@ async function main() {
     await Promise.all([mimic, logged, bare, koa, koaRouter].map((p) => stop(p.child)));
   }
 
-  const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt });
+  const host = machine();
+  const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt, machine: host });
   fs.writeFileSync(config.out, report);
-  if (config.json) fs.writeFileSync(config.json, JSON.stringify({ config, results }, null, 2));
+  if (config.json) fs.writeFileSync(config.json, JSON.stringify({ config, results, startedAt, machine: host }, null, 2));
   log(`wrote ${config.out}`);
   log(`startup median ${median(startup).toFixed(0)} ms`);
 }
