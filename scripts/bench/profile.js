@@ -14,16 +14,34 @@ const { startMimic } = require('./servers');
 
 const SIZES = { small: 100, medium: 10_000, large: 100_000, nodeLoadBalancers: 1_000 };
 
-/** Groups a profile's self time by function and by package (node_modules/<pkg>, packages/<pkg>, node internals). */
-function summarizeProfile(profile) {
-  const total = profile.samples.length;
+/**
+ * Groups a profile's self time by function and by package (node_modules/<pkg>,
+ * packages/<pkg>, node internals), over the last `windowSeconds` of samples
+ * only (the measured load, not the setup), leaving out idle time.
+ */
+function summarizeProfile(profile, windowSeconds) {
+  const times = [];
+  let t = profile.startTime;
+  for (const delta of profile.timeDeltas) times.push((t += delta));
+  const from = times[times.length - 1] - windowSeconds * 1e6;
+  const hits = new Map(profile.nodes.map((n) => [n.id, 0]));
+  profile.samples.forEach((id, i) => {
+    if (times[i] >= from) hits.set(id, hits.get(id) + 1);
+  });
+  // Idle, and writev: wall time in the loopback send (the sampler counts the thread descheduled
+  // there while the load generator runs on the other core; /proc says the server's system time is small).
+  const idle = new Set(profile.nodes.filter((n) => ['(idle)', 'writev'].includes(n.callFrame.functionName)).map((n) => n.id));
+  let total = 0;
+  let waiting = 0;
+  for (const [id, n] of hits) {
+    if (idle.has(id)) waiting += n;
+    else total += n;
+  }
   const byFunction = new Map();
   const byPackage = new Map();
-  const hits = new Map(profile.nodes.map((n) => [n.id, 0]));
-  for (const id of profile.samples) hits.set(id, hits.get(id) + 1);
   for (const node of profile.nodes) {
     const n = hits.get(node.id);
-    if (!n) continue;
+    if (!n || idle.has(node.id)) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url.replace(/^file:\/\//, '').replace(`${path.resolve(__dirname, '../..')}/`, '');
     const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
@@ -39,7 +57,7 @@ function summarizeProfile(profile) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
       .map(([name, n]) => `${((100 * n) / total).toFixed(1).padStart(5)}%  ${name}`);
-  return { byPackage: top(byPackage, 15), byFunction: top(byFunction, 30) };
+  return { byPackage: top(byPackage, 15), byFunction: top(byFunction, 30), waiting: waiting / (waiting + total) };
 }
 
 async function main() {
@@ -67,9 +85,11 @@ async function main() {
   await mimic.stop();
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile was written (did the server exit cleanly on SIGTERM?)');
-  const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), run.seconds);
   console.log(`${c.title}: ${Math.round(run.rps)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
-  console.log(`profile: ${path.join(dir, file)} (setup included)\n\nself time by package:\n${summary.byPackage.join('\n')}`);
+  console.log(`profile: ${path.join(dir, file)}; below: the last ${run.seconds.toFixed(1)} s (the measured load)`);
+  console.log(`left out: ${(100 * summary.waiting).toFixed(0)}% of samples idle or inside writev (the loopback send)`);
+  console.log(`\nself time by package:\n${summary.byPackage.join('\n')}`);
   console.log(`\nself time by function:\n${summary.byFunction.join('\n')}`);
 }
 
