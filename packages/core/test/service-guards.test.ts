@@ -1,4 +1,4 @@
-import { createMimic, definePlugin, HttpError, respondJson, testClient, type MimicPlugin, type PluginContext } from '@mimic/core';
+import { createMimic, definePlugin, HttpError, respondJson, testClient, type MimicPlugin, type PluginContext, type ServiceGuard } from '@mimic/core';
 
 /**
  * Service guards are installed on a service's router only once a guard
@@ -29,8 +29,8 @@ const service = definePlugin({
   },
 });
 
-function guardOn(locked: string) {
-  return (_k: unknown, target: { tenantId: string | undefined }) => {
+function guardOn(locked: string): ServiceGuard {
+  return (_k, target) => {
     log.push(`guard ${locked}`);
     if (target.tenantId === locked) throw new HttpError(401, 'locked', { kind: 'unauthorized' });
   };
