@@ -22,7 +22,9 @@ export function errorHandler(logger: MimicLogger): Middleware {
         ctx.body = error.body === null ? 'null' : (error.body as object);
         return;
       }
-      const status = error.status ?? error.statusCode;
+      let status = error.status ?? error.statusCode;
+      // The router answers a method it has never heard of (PROPFIND, …) with 501; for a client that is a 405.
+      if (status === 501) status = 405;
       if (typeof status === 'number' && status >= 400 && status < 500) {
         // 413, 415 and undecodable bodies leave upload bytes unread.
         discardRestOfBody(ctx);

@@ -28,6 +28,15 @@ describe('HTTP conventions', () => {
     expect((await client.post(queuesUrl)).status).toBe(405);
   });
 
+  it('a method the router has never heard of answers 405 JSON, not 5xx', async () => {
+    for (const method of ['PROPFIND', 'MKCOL', 'PURGE']) {
+      const res = await client.request(method, '/anything');
+      expect(res.status).toBe(405);
+      expect(res.json.badMethod.code).toBe(405);
+    }
+    expect((await client.request('PROPFIND', queuesUrl)).status).toBe(405);
+  });
+
   it('trailing slashes make no difference', async () => {
     expect((await client.get(`${queuesUrl}/`)).status).toBe(200);
     expect((await client.get('/mimic/v1.0/presets/')).status).toBe(200);
