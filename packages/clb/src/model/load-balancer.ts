@@ -6,15 +6,8 @@ import { nodeView, parseNodeList, type LbNode, type NodeInput } from './node';
 import type { AccessRule, ConnectionThrottle } from './settings';
 
 /** A load balancer as stored: plain data, refreshed lazily (lifecycle.ts). */
-export interface LoadBalancer {
+export interface LoadBalancer extends LbAttributes {
   id: number;
-  name: string;
-  protocol: string;
-  port: number;
-  algorithm: string;
-  timeout: number;
-  httpsRedirect: boolean;
-  halfClosed: boolean;
   connectionLogging: { enabled: boolean };
   contentCaching: { enabled: boolean };
   connectionThrottle?: ConnectionThrottle;
