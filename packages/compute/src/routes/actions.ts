@@ -1,9 +1,9 @@
 import { HttpError, ids, isObject, readJson, respondEmpty, respondJson } from '@mimic/core';
 import type { Context } from 'koa';
-import { detailServer, type Server } from '../model/server';
+import type { Server } from '../model/server';
 import type { ServerStore } from '../model/server-store';
-import { novaRoot, type ComputeRuntime } from './context';
-import { serverStore } from './tenant-state';
+import { novaRoot, serverDetail, type ComputeRuntime } from './context';
+import { liveServer, serverStore } from './tenant-state';
 
 /** Reboot and rebuild durations of compute.md §7–8, in seconds. */
 const SOFT_REBOOT = 3;
@@ -115,8 +115,7 @@ const ACTIONS: Array<[string, Action]> = [
       server.imageRef = String(imageRef);
       server.status = 'REBUILD';
       store.transition(server, REBUILD, 'ACTIVE');
-      const detail = detailServer(novaRoot(rt, k), server, rt.ctx.clock.iso.bind(rt.ctx.clock));
-      respondJson(k, 202, { server: { ...detail, adminPass: 'password' } });
+      respondJson(k, 202, { server: { ...serverDetail(rt, k, server), adminPass: 'password' } });
     },
   ],
   [
@@ -142,8 +141,7 @@ const ACTIONS: Array<[string, Action]> = [
 export function mountActionRoutes(rt: ComputeRuntime): void {
   rt.nova.post('/v2/:tenantId/servers/:serverId/action', (k) => {
     const store = serverStore(rt, k);
-    const server = store.live(String(k.params.serverId));
-    if (!server) throw new HttpError(404, `Instance ${k.params.serverId} could not be found`);
+    const server = liveServer(store, k, `Instance ${k.params.serverId} could not be found`);
     const body = readJson(k);
     if (!body.ok || !isObject(body.value)) throw new HttpError(400, 'Malformed request body');
     const request = body.value;

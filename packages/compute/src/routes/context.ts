@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { PluginContext } from '@mimic/core';
 import type { Context } from 'koa';
 import type { ImageCatalog } from '../model/images';
+import { detailServer, type Server } from '../model/server';
 
 /** Catalog names of the services this plugin registers. */
 export const NOVA = 'cloudServersOpenStack';
@@ -24,4 +25,9 @@ export interface ComputeRuntime {
 /** `{pfx}` of compute.md: `<base>mimicking/<NovaApi-id>/<region>`, no trailing slash. */
 export function novaRoot(rt: ComputeRuntime, k: Context): string {
   return rt.ctx.urls.serviceRoot(k, NOVA, String(k.params.region));
+}
+
+/** `{"server": ...}` detail of compute.md §2 for this request's caller. */
+export function serverDetail(rt: ComputeRuntime, k: Context, server: Server): Record<string, unknown> {
+  return detailServer(novaRoot(rt, k), server, (seconds) => rt.ctx.clock.iso(seconds));
 }

@@ -4,7 +4,7 @@ import { malformed, MAX_METADATA_ITEMS, tooMany, validateMetadata } from '../mod
 import type { Server } from '../model/server';
 import type { ServerStore } from '../model/server-store';
 import type { ComputeRuntime } from './context';
-import { serverStore } from './tenant-state';
+import { liveServer, serverStore } from './tenant-state';
 
 const METADATA = '/v2/:tenantId/servers/:serverId/metadata';
 
@@ -69,9 +69,7 @@ export function mountMetadataRoutes(rt: ComputeRuntime): void {
 /** The server, or 404 `Server does not exist` before any body check. */
 function found(rt: ComputeRuntime, k: Context): { store: ServerStore; server: Server } {
   const store = serverStore(rt, k);
-  const server = store.live(String(k.params.serverId));
-  if (!server) throw new HttpError(404, 'Server does not exist');
-  return { store, server };
+  return { store, server: liveServer(store, k, 'Server does not exist') };
 }
 
 /** `{"metadata": {...}}`, with the checks of compute.md §6 in order. */

@@ -4,8 +4,8 @@ import { deleteFailure, metadataBehavior, type CreationBehavior } from '../behav
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
 import { briefServer, detailServer, serverAddresses, serverLinks, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
-import { novaRoot, type ComputeRuntime } from './context';
-import { creationBehaviors, respondFailure, serverStore } from './tenant-state';
+import { novaRoot, serverDetail, type ComputeRuntime } from './context';
+import { creationBehaviors, liveServer, respondFailure, serverStore } from './tenant-state';
 
 const SERVERS = '/v2/:tenantId/servers';
 
@@ -16,20 +16,16 @@ export function mountServerRoutes(rt: ComputeRuntime): void {
   nova.get(SERVERS, (k) => listServers(rt, k, false));
   nova.get(`${SERVERS}/detail`, (k) => listServers(rt, k, true));
   nova.get(`${SERVERS}/:serverId`, (k) => {
-    const server = serverStore(rt, k).live(String(k.params.serverId));
-    if (!server) throw new HttpError(404, 'Instance could not be found');
-    respondJson(k, 200, { server: detailServer(novaRoot(rt, k), server, rt.ctx.clock.iso.bind(rt.ctx.clock)) });
+    respondJson(k, 200, { server: serverDetail(rt, k, liveServer(serverStore(rt, k), k, 'Instance could not be found')) });
   });
   nova.put(`${SERVERS}/:serverId`, (k) => renameServer(rt, k));
   nova.delete(`${SERVERS}/:serverId`, (k) => deleteServer(serverStore(rt, k), k));
   nova.get(`${SERVERS}/:serverId/ips`, (k) => {
-    const server = serverStore(rt, k).live(String(k.params.serverId));
-    if (!server) throw new HttpError(404, 'Instance does not exist');
+    const server = liveServer(serverStore(rt, k), k, 'Instance does not exist');
     respondJson(k, 200, { addresses: serverAddresses(server) });
   });
   nova.get(`${SERVERS}/:serverId/ips/:network`, (k) => {
-    const server = serverStore(rt, k).live(String(k.params.serverId));
-    if (!server) throw new HttpError(404, 'Instance does not exist');
+    const server = liveServer(serverStore(rt, k), k, 'Instance does not exist');
     const network = String(k.params.network);
     const addresses = serverAddresses(server);
     if (!Object.hasOwn(addresses, network)) throw new HttpError(404, 'Instance is not a member of specified network');
@@ -131,8 +127,7 @@ function listServers(rt: ComputeRuntime, k: Context, detail: boolean): void {
 /** Beyond the original: `PUT /servers/<id>` `{"server": {"name": ...}}` (pkgcloud's renameServer, novaclient's update). */
 function renameServer(rt: ComputeRuntime, k: Context): void {
   const store = serverStore(rt, k);
-  const server = store.live(String(k.params.serverId));
-  if (!server) throw new HttpError(404, 'Instance could not be found');
+  const server = liveServer(store, k, 'Instance could not be found');
   const body = readJson(k);
   if (!body.ok) throw new HttpError(400, 'Invalid JSON request body');
   const update = serverObject(body.value);
@@ -141,12 +136,11 @@ function renameServer(rt: ComputeRuntime, k: Context): void {
     server.name = update.name;
     store.setStatus(server, server.status);
   }
-  respondJson(k, 200, { server: detailServer(novaRoot(rt, k), server, rt.ctx.clock.iso.bind(rt.ctx.clock)) });
+  respondJson(k, 200, { server: serverDetail(rt, k, server) });
 }
 
 function deleteServer(store: ServerStore, k: Context): void {
-  const server = store.live(String(k.params.serverId));
-  if (!server) throw new HttpError(404, 'Instance could not be found');
+  const server = liveServer(store, k, 'Instance could not be found');
   const failure = deleteFailure(server.metadata);
   if (failure) {
     // Count down in the metadata, visible through GET, as the original does.
