@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import Router from '@koa/router';
-import Koa from 'koa';
+import type Koa from 'koa';
 import { container as rootContainer } from 'tsyringe';
 import { bodyReader } from './body';
 import { Catalog, type RegisteredService } from './catalog';
 import { Clock, wallClockSeconds, type ClockOptions } from './clock';
 import { controlPlaneRouter } from './control-plane';
 import { serviceTarget, type ServiceGuard } from './guards';
-import { errorHandler, notFound, requestLog } from './http';
+import { createDispatcher } from './dispatch';
+import { requestLog, requestPipeline } from './http';
+import { MimicKoa } from './koa-app';
 import { defaultLogger, type MimicLogger } from './logger';
 import type { MimicPlugin, PluginContext } from './plugin';
 import { createPluginState } from './plugin-state';
-import { createRouteIndex } from './route-index';
 import { SessionStore } from './sessions';
 import { CATALOG, CLOCK, LOGGER, SESSIONS } from './tokens';
 import { createUrlHelpers } from './urls';
@@ -35,6 +36,8 @@ export interface MimicApp {
   readonly clock: Clock;
   readonly catalog: Catalog;
   readonly sessions: SessionStore;
+  /** Every router in dispatch order: the control plane, then each plugin's root router and service routers (for tools listing routes). */
+  readonly routers: readonly Router[];
   reset(options?: { clock?: boolean }): void;
 }
 
@@ -84,12 +87,8 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
     for (const hook of resetHooks) hook();
   };
 
-  const koa = new Koa();
+  const koa = new MimicKoa();
   koa.silent = true;
-  if (options.logRequests) koa.use(requestLog(logger));
-  koa.use(errorHandler(logger));
-  koa.use(notFound());
-  koa.use(bodyReader());
   const control = controlPlaneRouter({
     clock,
     presets: () => presets,
@@ -132,10 +131,7 @@ export function createMimicApp(options: MimicAppOptions): MimicApp {
     routers.push(root, ...services.values());
   }
 
-  // One allowedMethods answers 405/501 for all routers: every router's is alike
-  // and reads the layers matched by all of them (ctx.matched).
-  koa.use(routers[0].allowedMethods({ throw: true }));
-  const index = createRouteIndex();
-  for (const router of routers) koa.use(index.routes(router));
-  return { koa, clock, catalog, sessions, reset };
+  if (options.logRequests) koa.use(requestLog(logger));
+  koa.use(requestPipeline(logger, bodyReader(), createDispatcher(routers)));
+  return { koa, clock, catalog, sessions, routers, reset };
 }

@@ -1,4 +1,4 @@
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import bodyParser from 'koa-bodyparser';
 import secureJson from 'secure-json-parse';
 
@@ -14,34 +14,32 @@ const PARSED = Symbol('mimic.json');
  * Reads every request body as text with koa-bodyparser (so each service can
  * answer malformed JSON in its own documented shape), whatever its
  * content type. Oversized bodies surface as a 413 error to the error handler.
+ * Returns undefined, without a promise, when no body is announced (most GETs).
  */
-export function bodyReader(): Middleware {
+export function bodyReader(): (ctx: Context) => Promise<void> | undefined {
   const parser = bodyParser({
     enableTypes: ['text'],
     extendTypes: { text: ['*/*'] },
     textLimit: `${BODY_LIMIT_BYTES}b`,
     encoding: 'utf-8',
-    // Only reading/decoding failures land here (handlers run after): keep a client
-    // status (413, 415, 400 aborted); anything else, e.g. a broken gzip body, is the client's too.
+    // Only reading/decoding failures land here: keep a client status (413, 415,
+    // 400 aborted); anything else, e.g. a broken gzip body, is the client's too.
     onerror: (error: Error & { status?: number }) => {
       if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) throw error;
       throw Object.assign(new Error('Request body could not be read or decoded'), { status: 400, expose: true, cause: error });
     },
   });
-  return async (ctx, next) => {
+  const read = async () => undefined;
+  return (ctx) => {
     const { headers } = ctx.req;
-    // No body announced (most GETs): nothing to read, and readJson sees '' either way.
-    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return next();
-    const declared = Number(ctx.get('content-length'));
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return undefined;
+    const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > BODY_LIMIT_BYTES) {
-      const error = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
-      throw error;
+      return Promise.reject(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true }));
     }
     // Bodies sent without a content type are still read (many scripts omit it).
-    if (!ctx.get('content-type') && (ctx.get('content-length') || ctx.get('transfer-encoding'))) {
-      ctx.req.headers['content-type'] = 'application/octet-stream';
-    }
-    return parser(ctx, next);
+    if (!headers['content-type']) headers['content-type'] = 'application/octet-stream';
+    return parser(ctx, read);
   };
 }
 

@@ -24,10 +24,9 @@ interface RouterLayer {
  */
 export function routerGroups(mimic: Mimic): RouteInfo[][] {
   const groups: RouteInfo[][] = [];
-  for (const middleware of mimic.app.koa.middleware as Array<{ router?: { stack: RouterLayer[] } }>) {
-    if (!middleware.router) continue;
+  for (const router of mimic.app.routers) {
     const routes: RouteInfo[] = [];
-    for (const layer of middleware.router.stack) {
+    for (const layer of router.stack as unknown as RouterLayer[]) {
       for (const method of layer.methods) {
         if (method === 'HEAD') continue; // koa-router adds HEAD to every GET
         routes.push({ method, template: layer.path, matches: (path) => layer.match(path) });
