@@ -11,6 +11,7 @@ import { mountKeypairRoutes } from './routes/keypairs';
 import { mountLimitRoutes } from './routes/limits';
 import { mountMetadataRoutes } from './routes/metadata';
 import { mountServerRoutes } from './routes/servers';
+import { RenderCache } from './routes/render-cache';
 import { mountVersionRoutes } from './routes/version';
 
 /** Options of the compute plugin (none yet; the object keeps the factory signature stable). */
@@ -39,7 +40,9 @@ export function compute(_options: ComputeOptions = {}): MimicPlugin {
         control: ctx.service(NOVA_CONTROL),
         glance: ctx.service(GLANCE),
         images: createImageCatalog(ctx),
+        renderings: new RenderCache(),
       };
+      ctx.onReset(() => rt.renderings.clear());
       mountVersionRoutes(rt);
       mountServerRoutes(rt);
       mountMetadataRoutes(rt);

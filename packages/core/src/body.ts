@@ -73,16 +73,24 @@ export function readJson(ctx: Context): JsonBody {
   return result;
 }
 
+/** The Content-Type koa derives from `ctx.type = 'application/json'`, set directly (the lookup shows in profiles). */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /** Sends an empty body that still says JSON (core.md §1). */
 export function respondEmpty(ctx: Context, status: number): void {
-  ctx.status = status;
-  ctx.type = 'application/json';
-  ctx.body = '';
+  respondJsonText(ctx, status, '');
 }
 
 /** Sends `body` as JSON with `status`. */
 export function respondJson(ctx: Context, status: number, body: unknown): void {
-  ctx.status = status;
-  ctx.type = 'application/json';
-  ctx.body = body === null ? 'null' : typeof body === 'string' ? JSON.stringify(body) : (body as object);
+  ctx.response.status = status;
+  ctx.response.set('Content-Type', JSON_CONTENT_TYPE);
+  ctx.response.body = body === null ? 'null' : typeof body === 'string' ? JSON.stringify(body) : (body as object);
+}
+
+/** Sends text that already is JSON (a cached rendering) with `status`. */
+export function respondJsonText(ctx: Context, status: number, json: string): void {
+  ctx.response.status = status;
+  ctx.response.set('Content-Type', JSON_CONTENT_TYPE);
+  ctx.response.body = json;
 }

@@ -20,7 +20,7 @@ export interface ControlPlaneDeps {
 export function controlPlaneRouter(deps: ControlPlaneDeps): Router {
   const router = new Router();
   router.get('/', (ctx) => {
-    ctx.type = 'text/plain';
+    ctx.set('Content-Type', 'text/plain; charset=utf-8');
     ctx.body = WELCOME;
   });
   router.post('/mimic/v1.1/tick', (ctx) => {

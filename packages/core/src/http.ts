@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Context, Middleware } from 'koa';
 import type { MimicLogger } from './logger';
+import { JSON_CONTENT_TYPE } from './body';
 import { HttpError, wrappedError } from './errors';
 
 /**
@@ -34,7 +35,7 @@ export function answerError(ctx: Context, caught: Error, logger: MimicLogger): v
   if (error instanceof HttpError) {
     ctx.set(error.headers);
     ctx.status = error.status;
-    ctx.type = 'application/json';
+    ctx.set('Content-Type', JSON_CONTENT_TYPE);
     ctx.body = error.body === null ? 'null' : (error.body as object);
     return;
   }
@@ -44,13 +45,13 @@ export function answerError(ctx: Context, caught: Error, logger: MimicLogger): v
     discardRestOfBody(ctx);
     if (error.headers) ctx.set(error.headers);
     ctx.status = status;
-    ctx.type = 'application/json';
+    ctx.set('Content-Type', JSON_CONTENT_TYPE);
     ctx.body = wrappedError(status, clientMessage(status, error));
     return;
   }
   logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unhandled error');
   ctx.status = 500;
-  ctx.type = 'application/json';
+  ctx.set('Content-Type', JSON_CONTENT_TYPE);
   ctx.body = wrappedError(500, 'The server has either erred or is incapable of performing the requested operation');
 }
 
@@ -127,7 +128,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
 /** An unknown route: 404 JSON. */
 export function answerNotFound(ctx: Context): void {
   ctx.status = 404;
-  ctx.type = 'application/json';
+  ctx.set('Content-Type', JSON_CONTENT_TYPE);
   ctx.body = wrappedError(404, `The resource could not be found: ${ctx.method} ${ctx.path}`);
 }
 

@@ -1,7 +1,9 @@
 import { ids, type Clock, type ScheduledCall } from '@mimic/core';
 import { PrivateAddressPool, publicAddress } from './addresses';
 import type { CreateRequest } from './create-request';
-import { DELETED, type Server } from './server';
+import { DELETED, type Server, type ServerChanges } from './server';
+
+type Stored = { -readonly [K in keyof Server]: Server[K] };
 
 /** A validated create request plus the status its behaviour starts it in. */
 export type NewServer = CreateRequest & { status: string };
@@ -47,6 +49,7 @@ export class ServerStore {
       updated: now,
       privateIp: this.addresses.next(),
       publicIp: publicAddress(),
+      revision: 0,
       ...fields,
     };
     this.index.set(id, this.ordered.length);
@@ -70,10 +73,22 @@ export class ServerStore {
     return this.ordered.length;
   }
 
-  /** A status update: sets the status and bumps `updated` (compute.md §2). */
+  /** The one way a stored server changes: applies `changes` and bumps its revision. */
+  update(server: Server, changes: ServerChanges): void {
+    const stored = server as Stored;
+    Object.assign(stored, changes);
+    stored.revision += 1;
+  }
+
+  /** An update that also bumps `updated` (status, name and metadata changes; compute.md §2). */
+  touch(server: Server, changes: ServerChanges): void {
+    this.update(server, changes);
+    (server as Stored).updated = this.clock.now();
+  }
+
+  /** A status update: sets the status and bumps `updated`. */
   setStatus(server: Server, status: string): void {
-    server.status = status;
-    server.updated = this.clock.now();
+    this.touch(server, { status });
   }
 
   /**

@@ -1,20 +1,23 @@
 /**
- * A Nova server as Mimic stores it: plain data. Timers for timed transitions
- * live in the store, not here.
+ * A Nova server as Mimic stores it: plain data, read-only outside the store.
+ * Every change goes through ServerStore#update, which bumps `revision` (what
+ * cached renderings key on). Timers for timed transitions live in the store.
  */
 export interface Server {
   readonly id: string;
-  name: string;
+  readonly name: string;
   readonly tenantId: string;
-  status: string;
+  readonly status: string;
   /** Clock seconds. */
   readonly created: number;
-  updated: number;
-  flavorRef: string;
-  imageRef: string;
+  readonly updated: number;
+  readonly flavorRef: string;
+  readonly imageRef: string;
   /** Flavor before a resize, until it is confirmed or reverted. */
-  previousFlavorRef?: string;
-  metadata: Record<string, string>;
+  readonly previousFlavorRef?: string;
+  readonly metadata: Readonly<Record<string, string>>;
+  /** Bumped by every change. */
+  readonly revision: number;
   readonly keyName: string | null;
   readonly diskConfig: 'AUTO' | 'MANUAL';
   readonly privateIp: string;
@@ -30,6 +33,9 @@ export const SERVER_CONSTANTS = Object.freeze({
 });
 
 export const DELETED = 'DELETED';
+
+/** What a route may change on a stored server (ServerStore#update). */
+export type ServerChanges = Partial<Pick<Server, 'name' | 'status' | 'flavorRef' | 'imageRef' | 'previousFlavorRef' | 'metadata'>>;
 
 /** Renders links and JSON; `root` is `{pfx}` = `<base>mimicking/<NovaApi-id>/<region>`. */
 export function serverLinks(root: string, server: Pick<Server, 'id' | 'tenantId'>): Array<{ href: string; rel: string }> {

@@ -37,49 +37,44 @@ function requireVerifyResize(server: Server, firstKey: string): void {
 const ACTIONS: Array<[string, Action]> = [
   [
     'resize',
-    (_rt, k, _store, server, argument) => {
+    (_rt, k, store, server, argument) => {
       const flavorRef = field(argument, 'flavorRef');
       if ((typeof flavorRef !== 'string' && typeof flavorRef !== 'number') || flavorRef === '') {
         throw new HttpError(400, "Resize requests require 'flavorRef' attribute");
       }
-      server.previousFlavorRef = server.flavorRef;
-      server.flavorRef = String(flavorRef);
-      server.status = 'VERIFY_RESIZE';
+      store.update(server, { previousFlavorRef: server.flavorRef, flavorRef: String(flavorRef), status: 'VERIFY_RESIZE' });
       respondEmpty(k, 202);
     },
   ],
   [
     'confirmResize',
-    (_rt, k, _store, server, _argument, firstKey) => {
+    (_rt, k, store, server, _argument, firstKey) => {
       requireVerifyResize(server, firstKey);
-      delete server.previousFlavorRef;
-      server.status = 'ACTIVE';
+      store.update(server, { previousFlavorRef: undefined, status: 'ACTIVE' });
       respondEmpty(k, 204);
     },
   ],
   [
     'revertResize',
-    (_rt, k, _store, server, _argument, firstKey) => {
+    (_rt, k, store, server, _argument, firstKey) => {
       requireVerifyResize(server, firstKey);
-      server.flavorRef = server.previousFlavorRef ?? server.flavorRef;
-      delete server.previousFlavorRef;
-      server.status = 'ACTIVE';
+      store.update(server, { flavorRef: server.previousFlavorRef ?? server.flavorRef, previousFlavorRef: undefined, status: 'ACTIVE' });
       respondEmpty(k, 202);
     },
   ],
   [
     'rescue',
-    (_rt, k, _store, server) => {
+    (_rt, k, store, server) => {
       requireStatus(server, 'rescue', 'ACTIVE');
-      server.status = 'RESCUE';
+      store.update(server, { status: 'RESCUE' });
       respondJson(k, 200, { adminPass: ids.password() });
     },
   ],
   [
     'unrescue',
-    (_rt, k, _store, server) => {
+    (_rt, k, store, server) => {
       requireStatus(server, 'unrescue', 'RESCUE');
-      server.status = 'ACTIVE';
+      store.update(server, { status: 'ACTIVE' });
       respondEmpty(k, 200);
     },
   ],
@@ -89,7 +84,7 @@ const ACTIONS: Array<[string, Action]> = [
       const type = field(argument, 'type');
       if (type === undefined || type === null) throw new HttpError(400, "Missing argument 'type' for reboot");
       if (type !== 'HARD' && type !== 'SOFT') throw new HttpError(400, "Argument 'type' for reboot is not HARD or SOFT");
-      server.status = type === 'HARD' ? 'HARD_REBOOT' : 'REBOOT';
+      store.update(server, { status: type === 'HARD' ? 'HARD_REBOOT' : 'REBOOT' });
       store.transition(server, type === 'HARD' ? HARD_REBOOT : SOFT_REBOOT, 'ACTIVE');
       respondEmpty(k, 202);
     },
@@ -112,8 +107,7 @@ const ACTIONS: Array<[string, Action]> = [
       }
       requireStatus(server, 'rebuild', 'ACTIVE');
       if (rt.images.isInvalidImageRef(String(imageRef))) throw new HttpError(400, 'Invalid imageRef provided.');
-      server.imageRef = String(imageRef);
-      server.status = 'REBUILD';
+      store.update(server, { imageRef: String(imageRef), status: 'REBUILD' });
       store.transition(server, REBUILD, 'ACTIVE');
       respondJson(k, 202, { server: { ...serverDetail(rt, k, server), adminPass: 'password' } });
     },

@@ -3,6 +3,7 @@ import type { PluginContext } from '@mimic/core';
 import type { Context } from 'koa';
 import type { ImageCatalog } from '../model/images';
 import { detailServer, type Server } from '../model/server';
+import type { RenderCache } from './render-cache';
 
 /** Catalog names of the services this plugin registers. */
 export const NOVA = 'cloudServersOpenStack';
@@ -20,6 +21,8 @@ export interface ComputeRuntime {
   readonly glance: Router;
   /** Canned images (ids fixed per Mimic instance) and each tenant's snapshots. */
   readonly images: ImageCatalog;
+  /** Server details already serialized (cleared on reset). */
+  readonly renderings: RenderCache;
 }
 
 /** `{pfx}` of compute.md: `<base>mimicking/<NovaApi-id>/<region>`, no trailing slash. */
@@ -30,4 +33,10 @@ export function novaRoot(rt: ComputeRuntime, k: Context): string {
 /** `{"server": ...}` detail of compute.md §2 for this request's caller. */
 export function serverDetail(rt: ComputeRuntime, k: Context, server: Server): Record<string, unknown> {
   return detailServer(novaRoot(rt, k), server, (seconds) => rt.ctx.clock.iso(seconds));
+}
+
+/** The detail of compute.md §2 as JSON text (the `server` value), cached per server revision. */
+export function serverDetailJson(rt: ComputeRuntime, k: Context, server: Server): string {
+  const root = novaRoot(rt, k);
+  return rt.renderings.json(server, root, () => detailServer(root, server, (seconds) => rt.ctx.clock.iso(seconds)));
 }

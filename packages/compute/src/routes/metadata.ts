@@ -18,8 +18,7 @@ export function mountMetadataRoutes(rt: ComputeRuntime): void {
 
   nova.put(METADATA, (k) => {
     const { store, server } = found(rt, k);
-    server.metadata = validateMetadata(metadataBody(k));
-    store.setStatus(server, server.status); // a metadata PUT bumps `updated`
+    store.touch(server, { metadata: validateMetadata(metadataBody(k)) }); // a metadata PUT bumps `updated`
     respondJson(k, 200, { metadata: server.metadata });
   });
 
@@ -27,8 +26,7 @@ export function mountMetadataRoutes(rt: ComputeRuntime): void {
     const { store, server } = found(rt, k);
     const merged = { ...server.metadata, ...validateMetadata(metadataBody(k)) };
     if (Object.keys(merged).length > MAX_METADATA_ITEMS) tooMany();
-    server.metadata = merged;
-    store.setStatus(server, server.status);
+    store.touch(server, { metadata: merged });
     respondJson(k, 200, { metadata: merged });
   });
 
@@ -50,8 +48,7 @@ export function mountMetadataRoutes(rt: ComputeRuntime): void {
     const isNew = !Object.hasOwn(server.metadata, key);
     if (isNew && Object.keys(server.metadata).length >= MAX_METADATA_ITEMS) tooMany();
     const value = validateMetadata(meta)[key];
-    server.metadata = { ...server.metadata, [key]: value };
-    store.setStatus(server, server.status);
+    store.touch(server, { metadata: { ...server.metadata, [key]: value } });
     respondJson(k, 200, { meta: { [key]: value } });
   });
 
@@ -60,8 +57,7 @@ export function mountMetadataRoutes(rt: ComputeRuntime): void {
     const key = String(k.params.key);
     if (!Object.hasOwn(server.metadata, key)) throw new HttpError(404, 'Metadata item was not found');
     const { [key]: _removed, ...rest } = server.metadata;
-    server.metadata = rest;
-    store.setStatus(server, server.status);
+    store.touch(server, { metadata: rest });
     respondEmpty(k, 204);
   });
 }

@@ -1,10 +1,10 @@
-import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty, respondJson } from '@mimic/core';
+import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty, respondJson, respondJsonText } from '@mimic/core';
 import type { Context } from 'koa';
 import { deleteFailure, metadataBehavior, type CreationBehavior } from '../behaviors';
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
-import { briefServer, detailServer, serverAddresses, serverLinks, type Server } from '../model/server';
+import { briefServer, serverAddresses, serverLinks, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
-import { novaRoot, serverDetail, type ComputeRuntime } from './context';
+import { novaRoot, serverDetail, serverDetailJson, type ComputeRuntime } from './context';
 import { creationBehaviors, liveServer, respondFailure, serverStore } from './tenant-state';
 
 const SERVERS = '/v2/:tenantId/servers';
@@ -16,7 +16,8 @@ export function mountServerRoutes(rt: ComputeRuntime): void {
   nova.get(SERVERS, (k) => listServers(rt, k, false));
   nova.get(`${SERVERS}/detail`, (k) => listServers(rt, k, true));
   nova.get(`${SERVERS}/:serverId`, (k) => {
-    respondJson(k, 200, { server: serverDetail(rt, k, liveServer(serverStore(rt, k), k, 'Instance could not be found')) });
+    const server = liveServer(serverStore(rt, k), k, 'Instance could not be found');
+    respondJsonText(k, 200, `{"server":${serverDetailJson(rt, k, server)}}`);
   });
   nova.put(`${SERVERS}/:serverId`, (k) => renameServer(rt, k));
   nova.delete(`${SERVERS}/:serverId`, (k) => deleteServer(serverStore(rt, k), k));
@@ -112,16 +113,18 @@ function listServers(rt: ComputeRuntime, k: Context, detail: boolean): void {
   if (limitError) throw limitError;
 
   const root = novaRoot(rt, k);
-  const iso = rt.ctx.clock.iso.bind(rt.ctx.clock);
-  const servers = result.servers.map((server: Server) => (detail ? detailServer(root, server, iso) : briefServer(root, server)));
-  const body: Record<string, unknown> = { servers };
+  const { servers } = result;
   const limit = query.limit;
+  let links = '';
   if (limit !== undefined && limit > 0 && servers.length === limit) {
-    const next = new URLSearchParams({ limit: String(limit), marker: result.servers[servers.length - 1].id });
+    const next = new URLSearchParams({ limit: String(limit), marker: servers[servers.length - 1].id });
     if (query.name) next.set('name', query.name);
-    body.servers_links = [{ href: `${root}/v2/${k.params.tenantId}/servers${detail ? '/detail' : ''}?${next}`, rel: 'next' }];
+    const href = `${root}/v2/${k.params.tenantId}/servers${detail ? '/detail' : ''}?${next}`;
+    links = `,"servers_links":${JSON.stringify([{ href, rel: 'next' }])}`;
   }
-  respondJson(k, 200, body);
+  // Details come from the rendering cache: a listing re-serializes only servers that changed.
+  const entries = servers.map((server: Server) => (detail ? serverDetailJson(rt, k, server) : JSON.stringify(briefServer(root, server))));
+  respondJsonText(k, 200, `{"servers":[${entries.join(',')}]${links}}`);
 }
 
 /** Beyond the original: `PUT /servers/<id>` `{"server": {"name": ...}}` (pkgcloud's renameServer, novaclient's update). */
@@ -133,8 +136,7 @@ function renameServer(rt: ComputeRuntime, k: Context): void {
   const update = serverObject(body.value);
   if (update.name !== undefined) {
     if (typeof update.name !== 'string' || update.name.length > 255) throw new HttpError(400, 'Server name must be a string of at most 255 characters');
-    server.name = update.name;
-    store.setStatus(server, server.status);
+    store.touch(server, { name: update.name });
   }
   respondJson(k, 200, { server: serverDetail(rt, k, server) });
 }
@@ -144,7 +146,7 @@ function deleteServer(store: ServerStore, k: Context): void {
   const failure = deleteFailure(server.metadata);
   if (failure) {
     // Count down in the metadata, visible through GET, as the original does.
-    server.metadata.delete_server_failure = JSON.stringify({ code: failure.code, times: failure.times - 1 });
+    store.update(server, { metadata: { ...server.metadata, delete_server_failure: JSON.stringify({ code: failure.code, times: failure.times - 1 }) } });
     throw new HttpError(failure.code, 'The server could not be deleted (delete_server_failure)');
   }
   store.delete(server);
