@@ -1,5 +1,6 @@
 import { definePlugin, type MimicPlugin } from '@mimic/core';
 import { createImageCatalog } from './model/images';
+import { Interner } from './model/interner';
 import { COMPUTE_PRESETS } from './model/presets';
 import { mountActionRoutes } from './routes/actions';
 import { GLANCE, NOVA, NOVA_CONTROL, type ComputeRuntime } from './routes/context';
@@ -41,6 +42,7 @@ export function compute(_options: ComputeOptions = {}): MimicPlugin {
         glance: ctx.service(GLANCE),
         images: createImageCatalog(ctx),
         renderings: new RenderCache(),
+        refs: new Interner(),
       };
       ctx.onReset(() => rt.renderings.clear());
       mountVersionRoutes(rt);

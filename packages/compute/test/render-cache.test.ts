@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { Interner } from '../src/model/interner';
 import { RenderCache } from '../src/routes/render-cache';
 import type { Server } from '../src/model/server';
 import { createServer, startCompute, type ComputeHarness } from './support';
@@ -82,5 +83,17 @@ describe('cached server details follow every change (GET after each)', () => {
     });
     expect(JSON.parse(text).server.links[0].href).toMatch(/^http:\/\/mimic\.example:\d+\//);
     expect((await detail()).links[0].href).not.toMatch(/mimic\.example/);
+  });
+});
+
+describe('Interner', () => {
+  it('answers the first copy of equal strings, and stays within its limit', () => {
+    const interner = new Interner(2);
+    const first = ['image-', '1'].join('');
+    expect(interner.intern(['image-', '1'].join(''))).toBe(interner.intern(first));
+    expect(interner.intern(null)).toBeNull();
+    interner.intern('b');
+    interner.intern('c');
+    expect(interner.size).toBeLessThanOrEqual(2);
   });
 });

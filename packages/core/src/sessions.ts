@@ -110,22 +110,43 @@ export class SessionStore {
   }
 
   private create(given: { username?: string; token?: string; tenantId?: string }): Session {
-    const username = given.username ?? `username_${ids.uuid()}`;
-    const session: Session = {
+    // join() makes flat strings: a long template literal is a rope that keeps a second copy once hashed.
+    const username = given.username ?? ['username_', ids.uuid()].join('');
+    const session = new StoredSession(
       username,
-      token: given.token ?? `token_${ids.uuid()}`,
-      tenantId: given.tenantId ?? ids.tenantId(),
-      userId: ids.userId(username),
-      expires: this.now() + SESSION_LIFETIME,
-      impersonators: new Map(),
-      pluginState: new Map(),
-    };
+      given.token ?? ['token_', ids.uuid()].join(''),
+      given.tenantId ?? ids.tenantId(),
+      ids.userId(username),
+      this.now() + SESSION_LIFETIME,
+    );
     // Creating a session writes all four indexes, overwriting what was there.
     this.byUsernameIndex.set(session.username, session.token);
     this.byTokenIndex.set(session.token, session);
     this.byUserIdIndex.set(session.userId, session);
     this.byTenantIndex.set(session.tenantId, session);
     return session;
+  }
+}
+
+/** A session whose two maps exist only once used: most sessions never impersonate, many never hold plugin state. */
+class StoredSession implements Session {
+  private impersonatorMap?: Map<string, Session | null>;
+  private stateMap?: Map<string, unknown>;
+
+  constructor(
+    readonly username: string,
+    readonly token: string,
+    readonly tenantId: string,
+    readonly userId: string,
+    public expires: number,
+  ) {}
+
+  get impersonators(): Map<string, Session | null> {
+    return (this.impersonatorMap ??= new Map());
+  }
+
+  get pluginState(): Map<string, unknown> {
+    return (this.stateMap ??= new Map());
   }
 }
 

@@ -17,7 +17,8 @@ export class PrivateAddressPool {
   private readonly start = ids.int(0, BLOCK_SIZE);
   private readonly stride = coprimeStride();
 
-  next(): string {
+  /** The next address, as its 32-bit number (formatIpv4 renders it); a small integer, not a string, per server. */
+  next(): number {
     if (this.issued === BLOCK_SIZE) {
       if (this.block === LAST_BLOCK) throw new RangeError('private address space exhausted');
       this.block += 1;
@@ -25,7 +26,7 @@ export class PrivateAddressPool {
     }
     const index = (this.start + this.issued * this.stride) % BLOCK_SIZE;
     this.issued += 1;
-    return `10.${this.block}.${Math.floor(index / 255)}.${index % 255}`;
+    return ((10 << 24) | (this.block << 16) | (Math.floor(index / 255) << 8) | index % 255) >>> 0;
   }
 }
 
@@ -37,7 +38,14 @@ function coprimeStride(): number {
   }
 }
 
-/** Public IPv4 `198.101.241.c`, not unique (compute.md §2). */
-export function publicAddress(): string {
-  return `198.101.241.${ids.int(0, 255)}`;
+/** Public IPv4 `198.101.241.c`, not unique (compute.md §2): its 32-bit number. */
+export function publicAddress(): number {
+  return PUBLIC_NETWORK + ids.int(0, 255);
+}
+
+const PUBLIC_NETWORK = ((198 << 24) | (101 << 16) | (241 << 8)) >>> 0;
+
+/** Dotted-quad text of a 32-bit IPv4 number. */
+export function formatIpv4(address: number): string {
+  return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
 }

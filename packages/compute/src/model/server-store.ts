@@ -1,5 +1,6 @@
 import { ids, type Clock, type ScheduledCall } from '@mimic/core';
 import { PrivateAddressPool, publicAddress } from './addresses';
+import { Interner } from './interner';
 import type { CreateRequest } from './create-request';
 import { DELETED, type Server, type ServerChanges } from './server';
 
@@ -20,6 +21,13 @@ export type ListResult = { ok: true; servers: Server[] } | { ok: false; markerNo
 
 const ID_BOUND = 9_999_999_999;
 
+const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+
+function isEmpty(record: object): boolean {
+  for (const _key in record) return false;
+  return true;
+}
+
 /**
  * One tenant+region's servers, in creation order (deleted ones included, for
  * `changes-since`), with O(1) lookup by id and pending timed transitions.
@@ -33,13 +41,16 @@ export class ServerStore {
   constructor(
     private readonly tenantId: string,
     private readonly clock: Clock,
+    /** Shared by every store of a Mimic instance. */
+    private readonly refs: Interner = new Interner(),
   ) {}
 
   create(fields: NewServer): Server {
     let id: string;
     do {
       const n = ids.int(0, ID_BOUND);
-      id = `test-server${n}-id-${n}`;
+      // join() makes one flat string; a template literal this long is a rope that, once hashed, keeps a second copy.
+      id = ['test-server', n, '-id-', n].join('');
     } while (this.index.has(id));
     const now = this.clock.now();
     const server: Server = {
@@ -51,6 +62,11 @@ export class ServerStore {
       publicIp: publicAddress(),
       revision: 0,
       ...fields,
+      imageRef: this.refs.intern(fields.imageRef),
+      flavorRef: this.refs.intern(fields.flavorRef),
+      keyName: this.refs.intern(fields.keyName),
+      // Most servers have none: share one frozen empty set (changes replace the object).
+      metadata: isEmpty(fields.metadata) ? NO_METADATA : fields.metadata,
     };
     this.index.set(id, this.ordered.length);
     this.ordered.push(server);

@@ -1,3 +1,5 @@
+import { formatIpv4 } from './addresses';
+
 /**
  * A Nova server as Mimic stores it: plain data, read-only outside the store.
  * Every change goes through ServerStore#update, which bumps `revision` (what
@@ -20,8 +22,9 @@ export interface Server {
   readonly revision: number;
   readonly keyName: string | null;
   readonly diskConfig: 'AUTO' | 'MANUAL';
-  readonly privateIp: string;
-  readonly publicIp: string;
+  /** IPv4 addresses as 32-bit numbers (formatIpv4): a number costs a server no string of its own. */
+  readonly privateIp: number;
+  readonly publicIp: number;
 }
 
 /** Constants of compute.md §2. */
@@ -47,9 +50,9 @@ export function serverLinks(root: string, server: Pick<Server, 'id' | 'tenantId'
 
 export function serverAddresses(server: Server): Record<string, Array<{ addr: string; version: number }>> {
   return {
-    private: [{ addr: server.privateIp, version: 4 }],
+    private: [{ addr: formatIpv4(server.privateIp), version: 4 }],
     public: [
-      { addr: server.publicIp, version: 4 },
+      { addr: formatIpv4(server.publicIp), version: 4 },
       { addr: SERVER_CONSTANTS.accessIPv6, version: 6 },
     ],
   };

@@ -3,6 +3,7 @@ import type { PluginContext } from '@mimic/core';
 import type { Context } from 'koa';
 import type { ImageCatalog } from '../model/images';
 import { detailServer, type Server } from '../model/server';
+import type { Interner } from '../model/interner';
 import type { RenderCache } from './render-cache';
 
 /** Catalog names of the services this plugin registers. */
@@ -21,6 +22,8 @@ export interface ComputeRuntime {
   readonly glance: Router;
   /** Canned images (ids fixed per Mimic instance) and each tenant's snapshots. */
   readonly images: ImageCatalog;
+  /** One copy of repeated reference strings for every server store. */
+  readonly refs: Interner;
   /** Server details already serialized (cleared on reset). */
   readonly renderings: RenderCache;
 }

@@ -8,7 +8,7 @@ import type { ComputeRuntime } from './context';
 /** The servers of the request's tenant+region (created with the session on first use). */
 export function serverStore(rt: ComputeRuntime, k: Context): ServerStore {
   const tenantId = String(k.params.tenantId);
-  return rt.ctx.state.region(tenantId, String(k.params.region), 'servers', () => new ServerStore(tenantId, rt.ctx.clock));
+  return rt.ctx.state.region(tenantId, String(k.params.region), 'servers', () => new ServerStore(tenantId, rt.ctx.clock, rt.refs));
 }
 
 /** The live (not deleted) server named by `:serverId`, or a 404 with the message the route documents. */
