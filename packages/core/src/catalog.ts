@@ -49,6 +49,13 @@ const TENANT_HOLE = '\u0000tenant\u0000';
 const TENANT_HOLE_JSON = JSON.stringify(TENANT_HOLE).slice(1, -1);
 const MAX_TEMPLATES = 16;
 
+/** The bundled services' JSON for one base URL, split where the tenant id goes, and the last tenant's result. */
+interface Template {
+  parts: string[];
+  lastTenant: string | undefined;
+  lastJson: string;
+}
+
 /** Builds the service catalog from every installed plugin, in install order. */
 export class Catalog {
   private readonly services: RegisteredService[] = [];
@@ -56,7 +63,7 @@ export class Catalog {
   private readonly byId = new Map<string, RegisteredService>();
   private readonly externalSources: ExternalCatalogSource[] = [];
   /** Per base URL: the bundled services' JSON, split where the tenant id goes (see json()). */
-  private readonly templates = new Map<string, string[]>();
+  private readonly templates = new Map<string, Template>();
 
   register(plugin: string, descriptor: ServiceDescriptor): RegisteredService {
     let id: string;
@@ -109,23 +116,30 @@ export class Catalog {
     const external: CatalogEntry[] = [];
     for (const source of this.externalSources) external.push(...source(tenantId));
     const template = this.templates.get(base) ?? this.template(base);
-    const bundled = template
-      ? template.join(JSON.stringify(tenantId).slice(1, -1))
-      : JSON.stringify(this.bundled(tenantId, base)).slice(1, -1);
+    let bundled: string;
+    if (template === undefined) bundled = JSON.stringify(this.bundled(tenantId, base)).slice(1, -1);
+    else if (template.lastTenant === tenantId) bundled = template.lastJson;
+    else {
+      // Remember the last tenant's JSON too: clients authenticate the same user again and again.
+      bundled = template.parts.join(JSON.stringify(tenantId).slice(1, -1));
+      template.lastTenant = tenantId;
+      template.lastJson = bundled;
+    }
     if (external.length === 0) return `[${bundled}]`;
     const externalJson = JSON.stringify(external).slice(1, -1);
     return bundled === '' ? `[${externalJson}]` : `[${externalJson},${bundled}]`;
   }
 
   /** The bundled services' JSON for `base`, split at the tenant id: 3 holes per endpoint (tenantId and both URLs). */
-  private template(base: string): string[] | undefined {
+  private template(base: string): Template | undefined {
     const parts = JSON.stringify(this.bundled(TENANT_HOLE, base)).slice(1, -1).split(TENANT_HOLE_JSON);
     const endpoints = this.services.reduce((n, service) => n + service.regions.length, 0);
     if (parts.length !== 3 * endpoints + 1) return undefined; // a descriptor holds the marker itself: do not cache
     // The Host header picks the base, so keep only a few.
     if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
-    this.templates.set(base, parts);
-    return parts;
+    const template: Template = { parts, lastTenant: undefined, lastJson: '' };
+    this.templates.set(base, template);
+    return template;
   }
 
   private bundled(tenantId: string, base: string): CatalogEntry[] {

@@ -1,4 +1,4 @@
-import { formatTokenExpiry, ids, readJson, respondJson, type Session } from '@mimic/core';
+import { formatTokenExpiry, ids, readJson, respondJson, respondJsonText, type Session } from '@mimic/core';
 import { TenantCriterionWithoutTenant, type AuthAttributes, type AuthBehavior } from '../behaviors';
 import { accessFor } from '../model/access';
 import { parseAuth, parseImpersonation, type Credentials } from '../model/credentials';
@@ -48,9 +48,7 @@ export function mountTokenRoutes(runtime: IdentityRuntime): void {
     const access = JSON.stringify({ access: accessFor(session, runtime.tokenExpiry()) });
     // Core keeps the catalog serialized per base URL (catalog.json): splice it in as the last key of access.
     const catalog = ctx.catalog.json(session.tenantId, ctx.urls.base(k));
-    k.status = 200;
-    k.type = 'application/json';
-    k.body = `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`;
+    respondJsonText(k, 200, `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`);
   });
 
   ctx.router.post('/identity/v2.0/RAX-AUTH/impersonation-tokens', (k) => {
