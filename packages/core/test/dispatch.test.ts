@@ -41,6 +41,11 @@ function routerSet(): Router[] {
   identity.delete('/identity/v2.0/tokens/:tokenId', mark('token-delete'));
   identity.get('/shared/:name', mark('shared-second'));
   identity.get('/x/:id', mark('x'));
+  // Param middleware lives in each layer's stack: it runs once per request, before the handler.
+  identity.param('id', (id, ctx, next) => {
+    ((ctx.state.trace as unknown[]) ??= []).push(['param', id, null]);
+    return next();
+  });
 
   const service = new Router({ prefix: '/mimicking/NovaApi-ab12cd/:region' });
   service.use(pass('guard'));
@@ -193,6 +198,7 @@ describe('dispatcher', () => {
       'twice-a',
       'twice-b',
     ]);
+    expect((await send(port, 'GET', '/x/9')).trace.map((step: unknown[]) => step[0])).toEqual(['param', 'x']);
     expect((await send(port, 'GET', '/nowhere')).status).toBe(404);
   });
 
