@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Context, Middleware } from 'koa';
 import type { MimicLogger } from './logger';
-import { JSON_CONTENT_TYPE } from './body';
+import { JSON_CONTENT_TYPE, respondJson } from './body';
 import { HttpError, wrappedError } from './errors';
 
 /**
@@ -44,15 +44,11 @@ export function answerError(ctx: Context, caught: Error, logger: MimicLogger): v
     // 413, 415 and undecodable bodies leave upload bytes unread.
     discardRestOfBody(ctx);
     if (error.headers) ctx.set(error.headers);
-    ctx.status = status;
-    ctx.set('Content-Type', JSON_CONTENT_TYPE);
-    ctx.body = wrappedError(status, clientMessage(status, error));
+    respondJson(ctx, status, wrappedError(status, clientMessage(status, error)));
     return;
   }
   logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unhandled error');
-  ctx.status = 500;
-  ctx.set('Content-Type', JSON_CONTENT_TYPE);
-  ctx.body = wrappedError(500, 'The server has either erred or is incapable of performing the requested operation');
+  respondJson(ctx, 500, wrappedError(500, 'The server has either erred or is incapable of performing the requested operation'));
 }
 
 function clientMessage(status: number, error: Error & { type?: string }): string {
@@ -127,9 +123,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
 
 /** An unknown route: 404 JSON. */
 export function answerNotFound(ctx: Context): void {
-  ctx.status = 404;
-  ctx.set('Content-Type', JSON_CONTENT_TYPE);
-  ctx.body = wrappedError(404, `The resource could not be found: ${ctx.method} ${ctx.path}`);
+  respondJson(ctx, 404, wrappedError(404, `The resource could not be found: ${ctx.method} ${ctx.path}`));
 }
 
 /** One log line per request: method, path, status, milliseconds. */
