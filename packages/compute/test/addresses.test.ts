@@ -18,6 +18,8 @@ describe('PrivateAddressPool', () => {
 
   it('formats addresses as dotted quads; public ones are 198.101.241.c', () => {
     expect(formatIpv4(0x0ab40117)).toBe('10.180.1.23');
+    expect(formatIpv4(0xc665f1fe)).toBe('198.101.241.254');
+    expect(formatIpv4(0xc665f1fe | 0)).toBe('198.101.241.254');
     for (let i = 0; i < 50; i++) expect(formatIpv4(publicAddress())).toMatch(/^198\.101\.241\.(\d{1,3})$/);
   });
 });

@@ -88,8 +88,8 @@ export function respondJson(ctx: Context, status: number, body: unknown): void {
   ctx.response.body = body === null ? 'null' : typeof body === 'string' ? JSON.stringify(body) : (body as object);
 }
 
-/** Sends text that already is JSON (a cached rendering) with `status`. */
-export function respondJsonText(ctx: Context, status: number, json: string): void {
+/** Sends JSON already serialized (a cached rendering), as text or as its UTF-8 bytes, with `status`. */
+export function respondJsonText(ctx: Context, status: number, json: string | Buffer): void {
   ctx.response.status = status;
   ctx.response.set('Content-Type', JSON_CONTENT_TYPE);
   ctx.response.body = json;

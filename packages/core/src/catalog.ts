@@ -54,6 +54,8 @@ interface Template {
   parts: string[];
   lastTenant: string | undefined;
   lastJson: string;
+  /** `[lastJson]`: the same string each time, so callers can compare answers by identity. */
+  lastList: string;
 }
 
 /** Builds the service catalog from every installed plugin, in install order. */
@@ -124,8 +126,9 @@ export class Catalog {
       bundled = template.parts.join(JSON.stringify(tenantId).slice(1, -1));
       template.lastTenant = tenantId;
       template.lastJson = bundled;
+      template.lastList = `[${bundled}]`;
     }
-    if (external.length === 0) return `[${bundled}]`;
+    if (external.length === 0) return template?.lastTenant === tenantId ? template.lastList : `[${bundled}]`;
     const externalJson = JSON.stringify(external).slice(1, -1);
     return bundled === '' ? `[${externalJson}]` : `[${externalJson},${bundled}]`;
   }
@@ -137,7 +140,7 @@ export class Catalog {
     if (parts.length !== 3 * endpoints + 1) return undefined; // a descriptor holds the marker itself: do not cache
     // The Host header picks the base, so keep only a few.
     if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
-    const template: Template = { parts, lastTenant: undefined, lastJson: '' };
+    const template: Template = { parts, lastTenant: undefined, lastJson: '', lastList: '' };
     this.templates.set(base, template);
     return template;
   }

@@ -9,6 +9,8 @@ const LAST_SHOWABLE_SECOND = 253_402_300_799;
 
 export const WELCOME = 'To get started with Mimic, POST an authentication request to:\n\n/identity/v2.0/tokens\n';
 
+const WELCOME_BYTES = Buffer.from(WELCOME);
+
 export interface ControlPlaneDeps {
   clock: Clock;
   presets: () => Readonly<Record<string, unknown>>;
@@ -20,8 +22,9 @@ export interface ControlPlaneDeps {
 export function controlPlaneRouter(deps: ControlPlaneDeps): Router {
   const router = new Router();
   router.get('/', (ctx) => {
-    ctx.set('Content-Type', 'text/plain; charset=utf-8');
-    ctx.body = WELCOME;
+    ctx.response.set('Content-Type', 'text/plain; charset=utf-8');
+    // Bytes made once: a string body is measured and encoded again on every request.
+    ctx.response.body = WELCOME_BYTES;
   });
   router.post('/mimic/v1.1/tick', (ctx) => {
     const body = readJson(ctx);

@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
+import { JSON_CONTENT_TYPE } from './body';
 import { couldMatch, couldMatchStart, requestSegments, shapeOf, type Shape } from './route-shape';
 
 /** The parts of an @koa/router Layer the dispatcher uses (all present on `router.stack` entries). */
@@ -41,6 +42,8 @@ type RoutedContext = Context & {
 
 /** Distinct first-two-segment keys whose candidate lists are kept; unknown paths must not grow it forever. */
 const CANDIDATE_CACHE_LIMIT = 512;
+/** Distinct paths per method whose match is kept (clients repeat paths: polling, re-authenticating). */
+const MATCH_CACHE_LIMIT = 1024;
 
 /**
  * One middleware that does what `app.use(r.routes())` for each router in
@@ -59,6 +62,8 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
   let entries: Entry[] = [];
   let built = -1;
   const candidates = new Map<string, Entry[]>();
+  /** Per method, per path: what match() found (read-only once made). */
+  const matches = new Map<string, Map<string, Array<RouterMatch | undefined>>>();
   const refresh = () => {
     let size = 0;
     for (const router of routers) size += router.stack.length;
@@ -68,6 +73,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
       for (const layer of router.stack as unknown as Layer[]) entries.push({ router: index, layer, shape: shapeOf(layer) });
     });
     candidates.clear();
+    matches.clear();
     built = size;
   };
   const candidatesFor = (request: string[] | undefined): Entry[] => {
@@ -98,12 +104,24 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
     return byRouter;
   };
 
+  const cachedMatch = (path: string, method: string): Array<RouterMatch | undefined> => {
+    let byPath = matches.get(method);
+    if (byPath === undefined) matches.set(method, (byPath = new Map()));
+    let found = byPath.get(path);
+    if (found === undefined) {
+      found = match(path, method);
+      if (byPath.size >= MATCH_CACHE_LIMIT) byPath.clear();
+      byPath.set(path, found);
+    }
+    return found;
+  };
+
   return async (ctx, next) => {
     refresh();
     const routed = ctx as RoutedContext;
     const path = ctx.path;
     const method = ctx.method.toUpperCase();
-    const byRouter = match(path, method);
+    const byRouter = cachedMatch(path, method);
     routed.matched ??= [];
 
     const fromRouter = (index: number): Promise<void> => {
@@ -181,6 +199,8 @@ function allowedMethods(ctx: RoutedContext, method: string): void {
   if (method === 'OPTIONS' && allowed.size > 0) {
     ctx.status = 200;
     ctx.body = '';
+    // An empty answer that still says JSON, like every other (core.md §1).
+    ctx.set('Content-Type', JSON_CONTENT_TYPE);
     ctx.set('Allow', [...allowed].join(', '));
   }
 }

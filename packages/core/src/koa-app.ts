@@ -42,7 +42,9 @@ export function respond(ctx: Context): void {
   }
   const status = ctx.status;
   if (EMPTY_STATUSES.has(status)) {
-    ctx.body = null;
+    // Koa would drop Content-Type here too; Mimic's empty answers still say JSON (core.md §1).
+    ctx.response.remove('Content-Length');
+    ctx.response.remove('Transfer-Encoding');
     res.end();
     return;
   }

@@ -11,12 +11,33 @@ export interface UrlHelpers {
 
 const SAFE_HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/;
 
+/** Distinct Host headers whose base URL is remembered. */
+const BASE_CACHE_LIMIT = 64;
+
 export function createUrlHelpers(catalog: Catalog, listen: { host: string; port: () => number }): UrlHelpers {
-  const base = (ctx: Context): string => {
+  const compute = (ctx: Context, port: number): string => {
     const hostname = ctx.hostname;
     const host = hostname && SAFE_HOST.test(hostname) ? hostname : listen.host.includes(':') ? `[${listen.host}]` : listen.host;
-    const port = listen.port();
     return port === 80 ? `http://${host}/` : `http://${host}:${port}/`;
+  };
+  // Per raw Host header (plain HTTP/1, no proxy headers trusted): koa's hostname parsing and the check run once per host.
+  const byHost = new Map<string, string>();
+  let cachedPort = -1;
+  const base = (ctx: Context): string => {
+    const port = listen.port();
+    const raw = ctx.req.headers.host;
+    if (raw === undefined || ctx.app.proxy || ctx.req.httpVersionMajor >= 2) return compute(ctx, port);
+    if (port !== cachedPort) {
+      byHost.clear();
+      cachedPort = port;
+    }
+    let found = byHost.get(raw);
+    if (found === undefined) {
+      found = compute(ctx, port);
+      if (byHost.size >= BASE_CACHE_LIMIT) byHost.clear();
+      byHost.set(raw, found);
+    }
+    return found;
   };
   return {
     base,

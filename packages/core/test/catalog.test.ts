@@ -96,6 +96,15 @@ describe('base URL from the Host header', () => {
     expect(json.base).toBe(`http://[::1]:${mimic.port}/`);
   });
 
+  it('answers each Host with its own base, repeated and past the remembered hosts', async () => {
+    for (let i = 0; i < 70; i++) {
+      const host = `h${i % 67}.test`;
+      expect((await getWithHost(mimic.port, '/base', `${host}:1`)).base).toBe(`http://${host}:${mimic.port}/`);
+    }
+    expect((await getWithHost(mimic.port, '/base', 'evil.test/<script>')).base).toBe(`http://127.0.0.1:${mimic.port}/`);
+    expect((await getWithHost(mimic.port, '/base', 'h1.test')).base).toBe(`http://h1.test:${mimic.port}/`);
+  });
+
   it('falls back to the listen host for a hostile Host header', async () => {
     const json = await getWithHost(mimic.port, '/base', 'evil.test/<script>');
     expect(json.base).toBe(`http://127.0.0.1:${mimic.port}/`);

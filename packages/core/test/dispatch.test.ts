@@ -111,6 +111,7 @@ interface Answer {
   status: number;
   trace: unknown;
   allow?: string;
+  type?: string;
 }
 
 function send(port: number, method: string, path: string): Promise<Answer> {
@@ -119,7 +120,12 @@ function send(port: number, method: string, path: string): Promise<Answer> {
       res.resume();
       res.on('end', () => {
         const trace = res.headers['x-trace'];
-        resolve({ status: res.statusCode ?? 0, trace: trace === undefined ? null : JSON.parse(decodeURIComponent(String(trace))), allow: res.headers.allow });
+        resolve({
+          status: res.statusCode ?? 0,
+          trace: trace === undefined ? null : JSON.parse(decodeURIComponent(String(trace))),
+          allow: res.headers.allow,
+          type: res.headers['content-type'],
+        });
       });
     });
     req.on('error', reject);
@@ -210,7 +216,27 @@ describe('dispatcher', () => {
     const options = await send(port, 'OPTIONS', '/identity/v2.0/tokens/abc');
     expect(options.status).toBe(200);
     expect(options.allow?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD']);
+    expect(options.type).toMatch(/^application\/json/);
     expect((await send(port, 'PROPFIND', '/')).status).toBe(405);
+  });
+
+  it('gives every path its own params, past the number of remembered matches', async () => {
+    const router = new Router();
+    router.get('/items/:id', mark('item'));
+    const app = new Koa();
+    app.use(traceJson());
+    app.use(createDispatcher([router]));
+    const server = createServer(app.callback()).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (const i of [...Array.from({ length: 1100 }, (_, n) => n), 3, 1099, 3]) {
+        expect((await send(port, 'GET', `/items/i${i}`)).trace).toEqual([['item', { id: `i${i}` }, '/items/:id']]);
+      }
+      expect((await send(port, 'POST', '/items/i3')).status).toBe(405);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('sees routes added after the first request', async () => {

@@ -64,6 +64,9 @@ describe('a test-only plugin through the public contract', () => {
 
       const deleted = await client.delete(`${base}/behaviors/creation/${registered.json.id}`);
       expect(deleted.status).toBe(204);
+      // Empty answers still say JSON (core.md §1), and a 204 carries no length.
+      expect(deleted.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(deleted.headers.get('content-length')).toBeNull();
       expect((await client.delete(`${base}/behaviors/creation/${registered.json.id}`)).status).toBe(404);
       expect((await client.delete(`${base}/behaviors/creation/not-a-uuid`)).json.itemNotFound.code).toBe(404);
       expect((await client.put(`${base}/queues/badly`)).status).toBe(201);

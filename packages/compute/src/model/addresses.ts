@@ -38,14 +38,18 @@ function coprimeStride(): number {
   }
 }
 
-/** Public IPv4 `198.101.241.c`, not unique (compute.md §2): its 32-bit number. */
+/**
+ * Public IPv4 `198.101.241.c`, not unique (compute.md §2): its 32 bits as a
+ * signed integer. Unsigned, an address above 127.255.255.255 is a boxed
+ * number of 16 bytes on every server; signed it fits in the field.
+ */
 export function publicAddress(): number {
-  return PUBLIC_NETWORK + ids.int(0, 255);
+  return PUBLIC_NETWORK | ids.int(0, 255);
 }
 
-const PUBLIC_NETWORK = ((198 << 24) | (101 << 16) | (241 << 8)) >>> 0;
+const PUBLIC_NETWORK = (198 << 24) | (101 << 16) | (241 << 8);
 
-/** Dotted-quad text of a 32-bit IPv4 number. */
+/** Dotted-quad text of a 32-bit IPv4 number, signed or unsigned. */
 export function formatIpv4(address: number): string {
   return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
 }

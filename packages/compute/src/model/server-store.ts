@@ -6,9 +6,6 @@ import { DELETED, type Server, type ServerChanges } from './server';
 
 type Stored = { -readonly [K in keyof Server]: Server[K] };
 
-/** A validated create request plus the status its behaviour starts it in. */
-export type NewServer = CreateRequest & { status: string };
-
 /** The filters of `GET /servers[/detail]` (compute.md §4), already parsed. */
 export interface ListQuery {
   changesSince?: number;
@@ -45,28 +42,31 @@ export class ServerStore {
     private readonly refs: Interner = new Interner(),
   ) {}
 
-  create(fields: NewServer): Server {
+  create(fields: CreateRequest, status: string): Server {
     let id: string;
     do {
-      const n = ids.int(0, ID_BOUND);
+      const digits = String(ids.int(0, ID_BOUND));
       // join() makes one flat string; a template literal this long is a rope that, once hashed, keeps a second copy.
-      id = ['test-server', n, '-id-', n].join('');
+      id = ['test-server', digits, '-id-', digits].join('');
     } while (this.index.has(id));
     const now = this.clock.now();
+    // Every field spelled out, in one order: one object shape for all servers.
     const server: Server = {
       id,
+      name: fields.name,
       tenantId: this.tenantId,
+      status,
       created: now,
       updated: now,
-      privateIp: this.addresses.next(),
-      publicIp: publicAddress(),
-      revision: 0,
-      ...fields,
-      imageRef: this.refs.intern(fields.imageRef),
       flavorRef: this.refs.intern(fields.flavorRef),
-      keyName: this.refs.intern(fields.keyName),
+      imageRef: this.refs.intern(fields.imageRef),
       // Most servers have none: share one frozen empty set (changes replace the object).
       metadata: isEmpty(fields.metadata) ? NO_METADATA : fields.metadata,
+      revision: 0,
+      keyName: this.refs.intern(fields.keyName),
+      diskConfig: fields.diskConfig,
+      privateIp: this.addresses.next(),
+      publicIp: publicAddress(),
     };
     this.index.set(id, this.ordered.length);
     this.ordered.push(server);

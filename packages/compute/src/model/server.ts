@@ -22,7 +22,7 @@ export interface Server {
   readonly revision: number;
   readonly keyName: string | null;
   readonly diskConfig: 'AUTO' | 'MANUAL';
-  /** IPv4 addresses as 32-bit numbers (formatIpv4): a number costs a server no string of its own. */
+  /** IPv4 addresses as 32-bit integers (formatIpv4; see publicAddress): a number costs a server no string of its own. */
   readonly privateIp: number;
   readonly publicIp: number;
 }

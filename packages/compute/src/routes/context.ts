@@ -43,3 +43,9 @@ export function serverDetailJson(rt: ComputeRuntime, k: Context, server: Server)
   const root = novaRoot(rt, k);
   return rt.renderings.json(server, root, () => detailServer(root, server, (seconds) => rt.ctx.clock.iso(seconds)));
 }
+
+/** The whole `GET /servers/<id>` body, `{"server": ...}`, as bytes, cached per server revision. */
+export function serverBody(rt: ComputeRuntime, k: Context, server: Server): Buffer {
+  const root = novaRoot(rt, k);
+  return rt.renderings.single(server, root, () => detailServer(root, server, (seconds) => rt.ctx.clock.iso(seconds)));
+}

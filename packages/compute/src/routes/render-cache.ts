@@ -4,6 +4,8 @@ interface Rendering {
   revision: number;
   root: string;
   json: string;
+  /** `{"server": json}` as UTF-8 bytes, made on the first `GET /servers/<id>` of this revision. */
+  single?: Buffer;
 }
 
 /**
@@ -27,6 +29,17 @@ export class RenderCache {
     else if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as Server);
     this.entries.set(server, { revision: server.revision, root, json });
     return json;
+  }
+
+  /**
+   * `{"server": <json>}` as UTF-8 bytes, the body of `GET /servers/<id>`.
+   * Bytes, because a string body is measured (Buffer.byteLength) and encoded
+   * again on every send; polling clients send this request over and over.
+   */
+  single(server: Server, root: string, render: () => unknown): Buffer {
+    const json = this.json(server, root, render);
+    const entry = this.entries.get(server)!;
+    return (entry.single ??= Buffer.from(`{"server":${json}}`));
   }
 
   get size(): number {

@@ -4,7 +4,7 @@ import { deleteFailure, metadataBehavior, type CreationBehavior } from '../behav
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
 import { briefServer, serverAddresses, serverLinks, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
-import { novaRoot, serverDetail, serverDetailJson, type ComputeRuntime } from './context';
+import { novaRoot, serverBody, serverDetail, serverDetailJson, type ComputeRuntime } from './context';
 import { creationBehaviors, liveServer, respondFailure, serverStore } from './tenant-state';
 
 const SERVERS = '/v2/:tenantId/servers';
@@ -17,7 +17,7 @@ export function mountServerRoutes(rt: ComputeRuntime): void {
   nova.get(`${SERVERS}/detail`, (k) => listServers(rt, k, true));
   nova.get(`${SERVERS}/:serverId`, (k) => {
     const server = liveServer(serverStore(rt, k), k, 'Instance could not be found');
-    respondJsonText(k, 200, `{"server":${serverDetailJson(rt, k, server)}}`);
+    respondJsonText(k, 200, serverBody(rt, k, server));
   });
   nova.put(`${SERVERS}/:serverId`, (k) => renameServer(rt, k));
   nova.delete(`${SERVERS}/:serverId`, (k) => deleteServer(serverStore(rt, k), k));
@@ -59,7 +59,7 @@ function createServer(rt: ComputeRuntime, k: Context): void {
 
   const store = serverStore(rt, k);
   const initial = behavior.kind === 'build' ? 'BUILD' : behavior.kind === 'error' ? 'ERROR' : 'ACTIVE';
-  const server = store.create({ ...fields, status: initial });
+  const server = store.create(fields, initial);
   if (behavior.kind === 'build') store.transition(server, behavior.duration, 'ACTIVE');
   if (behavior.kind === 'active-then-error') store.transition(server, behavior.duration, 'ERROR');
   if (behavior.kind === 'false-negative') {

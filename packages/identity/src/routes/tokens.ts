@@ -4,6 +4,7 @@ import { accessFor } from '../model/access';
 import { parseAuth, parseImpersonation, type Credentials } from '../model/credentials';
 import { flatError, INVALID_JSON, unauthorized } from '../model/errors';
 import { headerValue, type IdentityRuntime, type KoaContext } from './context';
+import { TokenAnswers } from './token-answers';
 
 const NO_TENANT_FOR_CRITERION =
   "A behavior with a 'tenant_id' criterion is registered, so this request must name a tenant (tenantId or tenantName)";
@@ -11,6 +12,7 @@ const NO_TENANT_FOR_CRITERION =
 /** `POST /identity/v2.0/tokens` and `POST .../RAX-AUTH/impersonation-tokens` (identity.md §2–3). */
 export function mountTokenRoutes(runtime: IdentityRuntime): void {
   const { ctx } = runtime;
+  const answers = new TokenAnswers();
 
   /** The behaviour for these attributes, or a 400 already sent (tenant_id criterion on a null tenant). */
   const selectBehavior = (k: KoaContext, attributes: AuthAttributes): AuthBehavior | undefined => {
@@ -45,10 +47,14 @@ export function mountTokenRoutes(runtime: IdentityRuntime): void {
       return;
     }
     const session = lookup.session;
-    const access = JSON.stringify({ access: accessFor(session, runtime.tokenExpiry()) });
-    // Core keeps the catalog serialized per base URL (catalog.json): splice it in as the last key of access.
+    const expires = runtime.tokenExpiry();
     const catalog = ctx.catalog.json(session.tenantId, ctx.urls.base(k));
-    respondJsonText(k, 200, `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`);
+    const answer = answers.body(session, expires, catalog, () => {
+      const access = JSON.stringify({ access: accessFor(session, expires) });
+      // Core keeps the catalog serialized per base URL (catalog.json): splice it in as the last key of access.
+      return `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`;
+    });
+    respondJsonText(k, 200, answer);
   });
 
   ctx.router.post('/identity/v2.0/RAX-AUTH/impersonation-tokens', (k) => {
