@@ -78,6 +78,13 @@ function renderReport({ config, results, cases, startedAt, machine: host }) {
     `| bare koa (one middleware), same JSON | ${int(koa.rps)} | ${ms(koa.p50)} | ${ms(koa.p99)} | ${koa.errors} | ${pct(koa.ratio)} | ${koa.perRound.map(int).join(' / ')} | ceiling of a koa app | |`,
     `| bare koa + @koa/router, one route with 3 params, same JSON | ${int(koaRouter.rps)} | ${ms(koaRouter.p50)} | ${ms(koaRouter.p99)} | ${koaRouter.errors} | ${pct(koaRouter.ratio)} | ${koaRouter.perRound.map(int).join(' / ')} | ceiling of a routed koa app | |`,
   );
+  // Reports saved before this row existed have no koaBody runs.
+  if (results.koaBody?.length) {
+    const koaBody = summarize(results.koaBody, results.bare);
+    lines.push(
+      `| bare koa + koa-bodyparser, POST of the create body, parsed, same JSON | ${int(koaBody.rps)} | ${ms(koaBody.p50)} | ${ms(koaBody.p99)} | ${koaBody.errors} | ${pct(koaBody.ratio)} | ${koaBody.perRound.map(int).join(' / ')} | ceiling of a koa app that reads a body | |`,
+    );
+  }
   for (const c of cases) {
     const s = summaries[c.id];
     const [target, met] = targetCell(c.target, s, summaries);

@@ -6,13 +6,15 @@ const fs = require('node:fs');
 const { readConfig } = require('./config');
 const { loadCases } = require('./cases');
 const { createClient } = require('./client');
-const { tenant, createServers } = require('./fixtures');
+const { tenant, createServers, serverBody } = require('./fixtures');
 const { drive } = require('./load');
 const { machine, renderReport } = require('./report');
 const { startBare, startKoa, startMimic, rssMB, stop } = require('./servers');
 const { median } = require('./stats');
 
 const KOA_ROUTER_PATH = '/mimicking/NovaApi-bench/ORD/v2/bench/servers/bench-server';
+/** What the koa + koa-bodyparser ceiling reads: the body of the create case. */
+const KOA_BODY_REQUEST = { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify(serverBody('bench-created')) };
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,10 +118,11 @@ async function main() {
   const bare = await startBare();
   const koa = await startKoa('plain');
   const koaRouter = await startKoa('router');
+  const koaBody = await startKoa('body');
   const mimic = await startMimic();
   const logged = await startMimic({ logLevel: 'info' });
   const client = createClient(mimic.url);
-  const results = { bare: [], koa: [], koaRouter: [], cases: {} };
+  const results = { bare: [], koa: [], koaRouter: [], koaBody: [], cases: {} };
   let stage;
   try {
     stage = await setStage(mimic, client, config.sizes);
@@ -135,13 +138,15 @@ async function main() {
       const bareRun = await drive(bare.url, { method: 'GET', path: '/' }, options);
       const koaRun = await drive(koa.url, { method: 'GET', path: '/' }, options);
       const koaRouterRun = await drive(koaRouter.url, { method: 'GET', path: KOA_ROUTER_PATH }, options);
+      const koaBodyRun = await drive(koaBody.url, KOA_BODY_REQUEST, options);
       if (round > 0) {
         results.koa.push(koaRun);
         results.koaRouter.push(koaRouterRun);
+        results.koaBody.push(koaBodyRun);
       }
       log(
         `round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s, ` +
-          `koa ${koaRun.rps.toFixed(0)}, koa + router ${koaRouterRun.rps.toFixed(0)}`,
+          `koa ${koaRun.rps.toFixed(0)}, koa + router ${koaRouterRun.rps.toFixed(0)}, koa + body POST ${koaBodyRun.rps.toFixed(0)}`,
       );
       for (const c of cases) {
         const { request, maxRequests } = await c.prepare(stage, round);
@@ -167,7 +172,7 @@ async function main() {
     results.startup = startup;
   } finally {
     client.close();
-    await Promise.all([mimic, logged, bare, koa, koaRouter].map((p) => stop(p.child)));
+    await Promise.all([mimic, logged, bare, koa, koaRouter, koaBody].map((p) => stop(p.child)));
   }
 
   const host = machine();

@@ -96,7 +96,7 @@ export function metadataBehavior(metadata: Record<string, unknown>): CreationBeh
 }
 
 /** `delete_server_failure` = `{"code": C, "times": N}` (a JSON string, or an object). Undefined when absent or spent. */
-export function deleteFailure(metadata: Record<string, unknown>): { code: number; times: number } | undefined {
+export function deleteFailure(metadata: Record<string, unknown>): { code: number; times: number; settings: Record<string, unknown> } | undefined {
   if (!Object.hasOwn(metadata, 'delete_server_failure')) return undefined;
   let value: unknown = metadata.delete_server_failure;
   if (typeof value === 'string') {
@@ -109,5 +109,15 @@ export function deleteFailure(metadata: Record<string, unknown>): { code: number
   if (!isObject(value)) return undefined;
   const times = typeof value.times === 'number' ? Math.floor(value.times) : 0;
   const code = typeof value.code === 'number' && Number.isInteger(value.code) && value.code >= 400 && value.code <= 599 ? value.code : 500;
-  return times > 0 ? { code, times } : undefined;
+  return times > 0 ? { code, times, settings: value } : undefined;
+}
+
+/**
+ * The countdown written back into `delete_server_failure`: the settings as
+ * given, `times` one lower, in the spacing of Python's json.dumps (the
+ * original's), which tests comparing the metadata string expect.
+ */
+export function remainingDeleteFailure(failure: { times: number; settings: Record<string, unknown> }): string {
+  const settings = { ...failure.settings, times: failure.times - 1 };
+  return `{${Object.entries(settings).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')}}`;
 }

@@ -60,4 +60,16 @@ describe('flavors (compute.md §10)', () => {
     expect(await list('ORD', true, '?is_public=None&minDisk=0')).toHaveLength(35);
     expect((await list('ORD', false, '?limit=3&marker=2')).map((f: any) => f.id)).toEqual(['3', '4', '5']);
   });
+
+  it('links a full page to the next one, and not the last partial page', async () => {
+    const full = (await h.client.get(`${h.novaUrl()}/flavors?limit=3&marker=2`)).json;
+    const href = new URL(full.flavors_links[0].href);
+    expect(full.flavors_links[0].rel).toBe('next');
+    expect(href.pathname).toBe(`${h.novaUrl()}/flavors`);
+    expect(Object.fromEntries(href.searchParams)).toEqual({ limit: '3', marker: '5' });
+    const all = await list('ORD', true);
+    const last = (await h.client.get(`${h.novaUrl()}/flavors/detail?limit=40&marker=${all[all.length - 3].id}`)).json;
+    expect(last.flavors).toHaveLength(2);
+    expect(last.flavors_links).toBeUndefined();
+  });
 });

@@ -113,4 +113,20 @@ describe('images (compute.md §9 with the issue overrides)', () => {
     expect((await h.client.get(`${h.novaUrl()}/images?marker=nope`)).status).toBe(400);
     expect((await h.client.get(`${h.novaUrl()}/images?limit=x`)).status).toBe(400);
   });
+
+  it('a full page links to the next one; following the links lists every image once', async () => {
+    const all = (await list()).map((i: any) => i.id);
+    const seen: string[] = [];
+    let next: string | undefined = `${h.novaUrl()}/images/detail?limit=5`;
+    while (next !== undefined) {
+      const { json } = await h.client.get(next);
+      seen.push(...json.images.map((i: any) => i.id));
+      const link = json.images_links?.[0];
+      if (link) expect(link.rel).toBe('next');
+      next = link && new URL(link.href).pathname + new URL(link.href).search;
+      expect(next === undefined || next.includes('/images/detail?limit=5&marker=')).toBe(true);
+    }
+    expect(seen).toEqual(all);
+    expect((await h.client.get(`${h.novaUrl()}/images`)).json.images_links).toBeUndefined();
+  });
 });

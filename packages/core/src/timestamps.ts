@@ -29,7 +29,7 @@ export function formatTokenExpiry(seconds: number, zone: 'utc' | 'local' = 'utc'
  * UTC) into clock seconds. Returns undefined when it cannot be parsed.
  */
 export function parseIsoDateTime(text: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
   const month = Number(mo);
@@ -39,11 +39,14 @@ export function parseIsoDateTime(text: string): number | undefined {
   }
   let millis = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s));
   if (Number.isNaN(millis)) return undefined;
+  // Date.UTC rolls February 30th over into March: a day the month does not have is not a date.
+  if (new Date(Date.UTC(Number(y), month - 1, day)).getUTCDate() !== day) return undefined;
   let offsetMinutes = 0;
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+    // `+01` (hours only) is ISO 8601 too.
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
   }
   millis -= offsetMinutes * 60_000;
   const fraction = frac ? Number(`0.${frac}`) : 0;

@@ -25,11 +25,13 @@ describe('timestamps', () => {
     ['1970-01-01T01:00:10+01:00', 10],
     ['1970-01-01T00:00:10-0100', 3610],
     ['1970-01-02', 86_400],
+    ['1970-01-01T01:00:17+01', 17],
+    ['1972-02-29T00:00:00Z', 68_169_600],
   ])('parses %s', (text, seconds) => {
     expect(parseIsoDateTime(text)).toBeCloseTo(seconds, 6);
   });
 
-  it.each(['', 'yesterday', '1970-13-01T00:00:00Z', '1970-01-01T25:00:00Z', '12345'])('rejects %p', (text) => {
+  it.each(['', 'yesterday', '1970-13-01T00:00:00Z', '1970-01-01T25:00:00Z', '12345', '1970-02-30T00:00:00Z', '1971-02-29T00:00:00Z', '1970-04-31'])('rejects %p', (text) => {
     expect(parseIsoDateTime(text)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { HttpError, respondJson } from '@mimic/core';
 import type { Context } from 'koa';
 import { extraSpecs, findFlavor, flavorBrief, flavorDetail, listedFlavors } from '../model/flavors';
 import { novaRoot, type ComputeRuntime } from './context';
-import { page } from './paging';
+import { pagedList } from './paging';
 
 /** `GET /flavors`, `/flavors/detail`, `/flavors/<id>`, and the extra specs the OpenStack CLI reads (compute.md §10). */
 export function mountFlavorRoutes(rt: ComputeRuntime): void {
@@ -15,11 +15,11 @@ export function mountFlavorRoutes(rt: ComputeRuntime): void {
 
   nova.get('/v2/:tenantId/flavors', (k) => {
     const root = novaRoot(rt, k);
-    respondJson(k, 200, { flavors: page(k, listedFlavors(k.params.region)).map((f) => flavorBrief(root, k.params.tenantId, f)) });
+    respondJson(k, 200, pagedList(k, { root, collection: 'flavors', detail: false }, listedFlavors(k.params.region), (f) => flavorBrief(root, k.params.tenantId, f)));
   });
   nova.get('/v2/:tenantId/flavors/detail', (k) => {
     const root = novaRoot(rt, k);
-    respondJson(k, 200, { flavors: page(k, listedFlavors(k.params.region)).map((f) => flavorDetail(root, k.params.tenantId, f)) });
+    respondJson(k, 200, pagedList(k, { root, collection: 'flavors', detail: true }, listedFlavors(k.params.region), (f) => flavorDetail(root, k.params.tenantId, f)));
   });
   nova.get('/v2/:tenantId/flavors/:flavorId', (k) => {
     respondJson(k, 200, { flavor: flavorDetail(novaRoot(rt, k), k.params.tenantId, known(k)) });

@@ -1,7 +1,7 @@
 import { HttpError, respondJson } from '@mimic/core';
 import { imageBrief, imageDetail } from '../model/images';
 import { novaRoot, type ComputeRuntime } from './context';
-import { page } from './paging';
+import { pagedList } from './paging';
 
 /** `GET /images`, `/images/detail`, `/images/<id>` (compute.md §9 with the seed README's overrides). */
 export function mountImageRoutes(rt: ComputeRuntime): void {
@@ -11,12 +11,12 @@ export function mountImageRoutes(rt: ComputeRuntime): void {
   nova.get('/v2/:tenantId/images', (k) => {
     const { tenantId, region } = k.params;
     const root = novaRoot(rt, k);
-    respondJson(k, 200, { images: page(k, listed(tenantId, region)).map((image) => imageBrief(root, tenantId, image)) });
+    respondJson(k, 200, pagedList(k, { root, collection: 'images', detail: false }, listed(tenantId, region), (image) => imageBrief(root, tenantId, image)));
   });
   nova.get('/v2/:tenantId/images/detail', (k) => {
     const { tenantId, region } = k.params;
     const root = novaRoot(rt, k);
-    respondJson(k, 200, { images: page(k, listed(tenantId, region)).map((image) => imageDetail(root, tenantId, image)) });
+    respondJson(k, 200, pagedList(k, { root, collection: 'images', detail: true }, listed(tenantId, region), (image) => imageDetail(root, tenantId, image)));
   });
   nova.get('/v2/:tenantId/images/:imageId', (k) => {
     const { tenantId, imageId } = k.params;

@@ -1,6 +1,6 @@
 import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty, respondJson, respondJsonText } from '@mimic/core';
 import type { Context } from 'koa';
-import { deleteFailure, metadataBehavior, type CreationBehavior } from '../behaviors';
+import { deleteFailure, metadataBehavior, remainingDeleteFailure, type CreationBehavior } from '../behaviors';
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
 import { briefServer, serverAddresses, serverLinks, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
@@ -147,7 +147,7 @@ function deleteServer(store: ServerStore, k: Context): void {
   const failure = deleteFailure(server.metadata);
   if (failure) {
     // Count down in the metadata, visible through GET, as the original does.
-    store.update(server, { metadata: { ...server.metadata, delete_server_failure: JSON.stringify({ code: failure.code, times: failure.times - 1 }) } });
+    store.update(server, { metadata: { ...server.metadata, delete_server_failure: remainingDeleteFailure(failure) } });
     throw new HttpError(failure.code, 'The server could not be deleted (delete_server_failure)');
   }
   store.delete(server);
