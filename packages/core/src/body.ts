@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import bodyParser from 'koa-bodyparser';
 import secureJson from 'secure-json-parse';
+import { readDeclaredBody } from './declared-body';
 
 /** Largest request body accepted; larger ones get a 413 (core issue: 1 MiB). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -11,10 +12,15 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; empty: boolea
 const PARSED = Symbol('mimic.json');
 
 /**
- * Reads every request body as text with koa-bodyparser (so each service can
- * answer malformed JSON in its own documented shape), whatever its
- * content type. Oversized bodies surface as a 413 error to the error handler.
- * Returns undefined, without a promise, when no body is announced (most GETs).
+ * Reads every request body as text, whatever its content type, so each
+ * service can answer malformed JSON in its own documented shape. Oversized
+ * bodies surface as a 413 error to the error handler. Returns undefined,
+ * without a promise, when no body is announced (most GETs).
+ *
+ * A body with a declared length and no content coding (what clients send) is
+ * read straight off the request (declared-body.ts); koa-bodyparser reads the
+ * rest: chunked uploads and gzip/deflate/br bodies, with its limit and errors.
+ * Both leave the text in `ctx.request.rawBody`.
  */
 export function bodyReader(): (ctx: Context) => Promise<void> | undefined {
   const parser = bodyParser({
@@ -32,15 +38,26 @@ export function bodyReader(): (ctx: Context) => Promise<void> | undefined {
   const read = async () => undefined;
   return (ctx) => {
     const { headers } = ctx.req;
-    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return undefined;
-    const declared = Number(headers['content-length']);
+    const length = headers['content-length'];
+    const chunked = headers['transfer-encoding'] !== undefined;
+    if (length === undefined && !chunked) return undefined;
+    const declared = Number(length);
     if (Number.isFinite(declared) && declared > BODY_LIMIT_BYTES) {
       return Promise.reject(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true }));
+    }
+    if (!chunked && isIdentity(headers['content-encoding'])) {
+      return readDeclaredBody(ctx.req).then((text) => {
+        (ctx.request as { rawBody?: string }).rawBody = text;
+      });
     }
     // Bodies sent without a content type are still read (many scripts omit it).
     if (!headers['content-type']) headers['content-type'] = 'application/octet-stream';
     return parser(ctx, read);
   };
+}
+
+function isIdentity(coding: string | undefined): boolean {
+  return coding === undefined || coding === '' || coding.trim().toLowerCase() === 'identity';
 }
 
 /** The raw body text ('' when none). */
@@ -81,11 +98,13 @@ export function respondEmpty(ctx: Context, status: number): void {
   respondJsonText(ctx, status, '');
 }
 
-/** Sends `body` as JSON with `status`. */
+/**
+ * Sends `body` as JSON with `status`. Serialized here rather than handed to
+ * koa as an object: koa's object path re-derives the type and length on the
+ * way out, which showed in profiles of every JSON answer.
+ */
 export function respondJson(ctx: Context, status: number, body: unknown): void {
-  ctx.response.status = status;
-  ctx.response.set('Content-Type', JSON_CONTENT_TYPE);
-  ctx.response.body = body === null ? 'null' : typeof body === 'string' ? JSON.stringify(body) : (body as object);
+  respondJsonText(ctx, status, body === undefined ? 'null' : JSON.stringify(body));
 }
 
 /** Sends JSON already serialized (a cached rendering), as text or as its UTF-8 bytes, with `status`. */

@@ -13,9 +13,33 @@ export interface PluginState {
   session<T>(session: Session, key: string, init: () => T): T;
 }
 
+/** Composite keys kept per key, and per region of a key (regions come from URLs: bounded). */
+const REGION_KEYS_LIMIT = 256;
+
 export function createPluginState(plugin: string, sessions: SessionStore): PluginState {
-  const onSession = <T>(session: Session, key: string, init: () => T): T => {
-    const fullKey = `${plugin}\u0000${key}`;
+  // Composite keys are made once and reused: a concatenation made per request
+  // must be flattened and hashed again for every lookup.
+  const keys = new Map<string, string>();
+  const regionKeys = new Map<string, Map<string, string>>();
+  const keyOf = (key: string): string => {
+    let full = keys.get(key);
+    if (full === undefined) {
+      if (keys.size >= REGION_KEYS_LIMIT) keys.clear();
+      keys.set(key, (full = [plugin, key].join('\u0000')));
+    }
+    return full;
+  };
+  const regionKeyOf = (key: string, region: string): string => {
+    let byRegion = regionKeys.get(key);
+    if (byRegion === undefined) regionKeys.set(key, (byRegion = new Map()));
+    let full = byRegion.get(region);
+    if (full === undefined) {
+      if (byRegion.size >= REGION_KEYS_LIMIT) byRegion.clear();
+      byRegion.set(region, (full = [plugin, key, region].join('\u0000')));
+    }
+    return full;
+  };
+  const lookup = <T>(session: Session, fullKey: string, init: () => T): T => {
     let value = session.pluginState.get(fullKey) as T | undefined;
     if (value === undefined) {
       value = init();
@@ -24,8 +48,8 @@ export function createPluginState(plugin: string, sessions: SessionStore): Plugi
     return value;
   };
   return {
-    session: onSession,
-    tenant: (tenantId, key, init) => onSession(sessions.byTenant(tenantId), key, init),
-    region: (tenantId, region, key, init) => onSession(sessions.byTenant(tenantId), `${key}\u0000${region}`, init),
+    session: (session, key, init) => lookup(session, keyOf(key), init),
+    tenant: (tenantId, key, init) => lookup(sessions.byTenant(tenantId), keyOf(key), init),
+    region: (tenantId, region, key, init) => lookup(sessions.byTenant(tenantId), regionKeyOf(key, region), init),
   };
 }

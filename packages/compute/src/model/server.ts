@@ -1,3 +1,4 @@
+import { jsonQuote } from '@mimic/core';
 import { formatIpv4 } from './addresses';
 
 /**
@@ -56,6 +57,21 @@ export function serverAddresses(server: Server): Record<string, Array<{ addr: st
       { addr: SERVER_CONSTANTS.accessIPv6, version: 6 },
     ],
   };
+}
+
+/** The 202 body of `POST /servers` (compute.md §3). */
+export function createdServer(root: string, server: Server, adminPass: string): { server: Record<string, unknown> } {
+  return { server: { 'OS-DCF:diskConfig': server.diskConfig, id: server.id, links: serverLinks(root, server), adminPass } };
+}
+
+/** `JSON.stringify(createdServer(...))`, written as text: the hottest answer of a create-heavy test run. */
+export function createdServerJson(root: string, server: Server, adminPass: string): string {
+  const [self, bookmark] = serverLinks(root, server);
+  return (
+    `{"server":{"OS-DCF:diskConfig":${jsonQuote(server.diskConfig)},"id":${jsonQuote(server.id)},` +
+    `"links":[{"href":${jsonQuote(self.href)},"rel":"self"},{"href":${jsonQuote(bookmark.href)},"rel":"bookmark"}],` +
+    `"adminPass":${jsonQuote(adminPass)}}}`
+  );
 }
 
 /** `GET /servers` entry. */

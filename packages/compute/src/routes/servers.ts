@@ -2,7 +2,7 @@ import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty
 import type { Context } from 'koa';
 import { deleteFailure, metadataBehavior, remainingDeleteFailure, type CreationBehavior } from '../behaviors';
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
-import { briefServer, serverAddresses, serverLinks, type Server } from '../model/server';
+import { briefServer, createdServerJson, serverAddresses, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
 import { novaRoot, serverBody, serverDetail, serverDetailJson, type ComputeRuntime } from './context';
 import { creationBehaviors, liveServer, respondFailure, serverStore } from './tenant-state';
@@ -66,9 +66,7 @@ function createServer(rt: ComputeRuntime, k: Context): void {
     respondFailure(k, behavior);
     return;
   }
-  respondJson(k, 202, {
-    server: { 'OS-DCF:diskConfig': server.diskConfig, id: server.id, links: serverLinks(novaRoot(rt, k), server), adminPass: ids.password() },
-  });
+  respondJsonText(k, 202, createdServerJson(novaRoot(rt, k), server, ids.password()));
 }
 
 /** Python `int()` on a query value: optional sign and digits, surrounding spaces allowed. */
