@@ -31,8 +31,14 @@ const SESSION_LIFETIME = 86_400;
 export class SessionStore {
   private readonly byUsernameIndex = new Map<string, string>();
   private readonly byTokenIndex = new Map<string, Session>();
-  private readonly byUserIdIndex = new Map<string, Session>();
   private readonly byTenantIndex = new Map<string, Session>();
+  /**
+   * Made on the first lookup by user id, then kept up to date: most runs never
+   * look a user up by id, and each index costs every new session an insert
+   * into a map that grows with traffic. Every session is in byTenantIndex
+   * exactly once, in creation order, so the late index is the eager one.
+   */
+  private byUserIdIndex: Map<string, Session> | undefined;
 
   constructor(private readonly now: () => number) {}
 
@@ -70,6 +76,10 @@ export class SessionStore {
   }
 
   byUserId(userId: string): Session | undefined {
+    if (this.byUserIdIndex === undefined) {
+      this.byUserIdIndex = new Map();
+      for (const session of this.byTenantIndex.values()) this.byUserIdIndex.set(session.userId, session);
+    }
     return this.byUserIdIndex.get(userId);
   }
 
@@ -105,7 +115,7 @@ export class SessionStore {
   clear(): void {
     this.byUsernameIndex.clear();
     this.byTokenIndex.clear();
-    this.byUserIdIndex.clear();
+    this.byUserIdIndex = undefined;
     this.byTenantIndex.clear();
   }
 
@@ -115,16 +125,24 @@ export class SessionStore {
     const session = new StoredSession(
       username,
       given.token ?? ['token_', ids.uuid()].join(''),
-      given.tenantId ?? ids.tenantId(),
+      given.tenantId ?? this.newTenantId(),
       ids.userId(username),
       this.now() + SESSION_LIFETIME,
     );
-    // Creating a session writes all four indexes, overwriting what was there.
+    // Creating a session writes all four indexes (user id's once it exists), overwriting what was there.
     this.byUsernameIndex.set(session.username, session.token);
     this.byTokenIndex.set(session.token, session);
-    this.byUserIdIndex.set(session.userId, session);
+    this.byUserIdIndex?.set(session.userId, session);
     this.byTenantIndex.set(session.tenantId, session);
     return session;
+  }
+
+  /** A generated tenant id no session has (a clash would silently merge two tenants' state). */
+  private newTenantId(): string {
+    let tenantId: string;
+    do tenantId = ids.tenantId();
+    while (this.byTenantIndex.has(tenantId));
+    return tenantId;
   }
 }
 

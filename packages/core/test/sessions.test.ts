@@ -1,4 +1,4 @@
-import { SessionStore } from '@mimic/core';
+import { ids, SessionStore } from '@mimic/core';
 
 describe('SessionStore (core.md §4)', () => {
   let now = 0;
@@ -95,6 +95,33 @@ describe('SessionStore (core.md §4)', () => {
     const session = sessions.byUsername('dave').session;
     expect(sessions.byUserId(session.userId)).toBe(session);
     expect(sessions.byUserId('0')).toBeUndefined();
+  });
+
+  it('finds by user id sessions made before and after the first such lookup, of every kind, until cleared', () => {
+    const sessions = store();
+    const before = [sessions.byUsername('erin').session, sessions.byToken('tok-1').session, sessions.byTenant('t-1')];
+    expect(sessions.byUserId(before[0].userId)).toBe(before[0]);
+    const after = [sessions.byUsername('frank').session, sessions.byToken('tok-2', 't-2').session, sessions.byTenant('t-3')];
+    for (const session of [...before, ...after]) expect(sessions.byUserId(session.userId)).toBe(session);
+    sessions.clear();
+    expect(sessions.byUserId(before[0].userId)).toBeUndefined();
+    expect(sessions.byUserId(after[0].userId)).toBeUndefined();
+    const again = sessions.byUsername('erin').session;
+    expect(sessions.byUserId(again.userId)).toBe(again);
+  });
+
+  it('never hands two sessions the same generated tenant, even when the random draw repeats', () => {
+    const sessions = store();
+    const draw = jest.spyOn(ids, 'tenantId').mockReturnValueOnce('111').mockReturnValueOnce('111').mockReturnValueOnce('222');
+    try {
+      const first = sessions.byUsername('gina').session;
+      const second = sessions.byUsername('hank').session;
+      expect([first.tenantId, second.tenantId]).toEqual(['111', '222']);
+      expect(sessions.byTenant('111')).toBe(first);
+      expect(sessions.size).toBe(2);
+    } finally {
+      draw.mockRestore();
+    }
   });
 
   it('impersonation: victim session, expiry, new token index and impersonator map', () => {

@@ -1,4 +1,4 @@
-import type { CatalogEntry, Session } from '@mimic/core';
+import { jsonQuote, type CatalogEntry, type Session } from '@mimic/core';
 import { copyRoles, USER_ADMIN_ROLE, type Role } from './presets';
 
 /** The `access` document of `/tokens` and validate (identity.md §2, §5). */
@@ -51,4 +51,21 @@ export function accessFor(session: Session, expires: string, tokenId: string = s
 
 export function impersonator(id: string, name: string, roles: readonly Role[]): Impersonator {
   return { id, name, roles: copyRoles(roles) };
+}
+
+const USER_ADMIN_ROLES_JSON = JSON.stringify([USER_ADMIN_ROLE]);
+
+/**
+ * `JSON.stringify({access: {...accessFor(session, expires), serviceCatalog}})`
+ * for the `POST /tokens` answer, written as text around the catalog JSON
+ * core keeps serialized: every new user's first authentication builds it.
+ */
+export function tokenAnswerJson(session: Session, expires: string, catalogJson: string): string {
+  const tenant = jsonQuote(session.tenantId);
+  return (
+    `{"access":{"token":{"id":${jsonQuote(session.token)},"expires":${jsonQuote(expires)},` +
+    `"tenant":{"id":${tenant},"name":${tenant}},"RAX-AUTH:authenticatedBy":["PASSWORD"]},` +
+    `"user":{"RAX-AUTH:defaultRegion":"DFW","id":${jsonQuote(session.userId)},"name":${jsonQuote(session.username)},` +
+    `"roles":${USER_ADMIN_ROLES_JSON}},"serviceCatalog":${catalogJson}}}`
+  );
 }

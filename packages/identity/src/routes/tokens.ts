@@ -1,6 +1,6 @@
 import { formatTokenExpiry, ids, readJson, respondJson, respondJsonText, type Session } from '@mimic/core';
 import { TenantCriterionWithoutTenant, type AuthAttributes, type AuthBehavior } from '../behaviors';
-import { accessFor } from '../model/access';
+import { tokenAnswerJson } from '../model/access';
 import { parseAuth, parseImpersonation, type Credentials } from '../model/credentials';
 import { flatError, INVALID_JSON, unauthorized } from '../model/errors';
 import { headerValue, type IdentityRuntime, type KoaContext } from './context';
@@ -49,11 +49,7 @@ export function mountTokenRoutes(runtime: IdentityRuntime): void {
     const session = lookup.session;
     const expires = runtime.tokenExpiry();
     const catalog = ctx.catalog.json(session.tenantId, ctx.urls.base(k));
-    const answer = answers.body(session, expires, catalog, () => {
-      const access = JSON.stringify({ access: accessFor(session, expires) });
-      // Core keeps the catalog serialized per base URL (catalog.json): splice it in as the last key of access.
-      return `${access.slice(0, -2)},"serviceCatalog":${catalog}}}`;
-    });
+    const answer = answers.body(session, expires, catalog, () => tokenAnswerJson(session, expires, catalog));
     respondJsonText(k, 200, answer);
   });
 
