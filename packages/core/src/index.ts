@@ -10,7 +10,7 @@ export type { PluginState } from './plugin-state';
 export { BehaviorRegistry, BehaviorError, regexCriterion, startAnchoredRegex, isObject, type BehaviorEvent, type BehaviorFactory, type CriterionFactory } from './behaviors';
 export { mountBehaviorRoutes } from './behavior-routes';
 export { HttpError, wrappedError, errorKind } from './errors';
-export { jsonQuote } from './json-text';
+export { jsonEscape, jsonQuote } from './json-text';
 export { readJson, rawBody, respondEmpty, respondJson, respondJsonText, BODY_LIMIT_BYTES, JSON_CONTENT_TYPE, type JsonBody } from './body';
 export type { ServiceGuard, ServiceTarget } from './guards';
 export type { UrlHelpers } from './urls';

@@ -12,3 +12,12 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 export function jsonQuote(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
+
+/**
+ * `JSON.stringify(text)` without its quotes: a piece of a longer JSON string
+ * (`"${jsonEscape(root)}/servers/${jsonEscape(id)}"`). Escaping is per
+ * character, so pieces joined by ASCII text escape as the whole would.
+ */
+export function jsonEscape(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
+}

@@ -1,6 +1,7 @@
-import { ids, type Clock, type ScheduledCall } from '@mimic/core';
+import type { Clock, ScheduledCall } from '@mimic/core';
 import { PrivateAddressPool, publicAddress } from './addresses';
 import { Interner } from './interner';
+import { ServerNumbers } from './server-numbers';
 import type { CreateRequest } from './create-request';
 import { DELETED, type Server, type ServerChanges } from './server';
 
@@ -16,8 +17,6 @@ export interface ListQuery {
 
 export type ListResult = { ok: true; servers: Server[] } | { ok: false; markerNotFound: string };
 
-const ID_BOUND = 9_999_999_999;
-
 const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
 
 function isEmpty(record: object): boolean {
@@ -27,11 +26,12 @@ function isEmpty(record: object): boolean {
 
 /**
  * One tenant+region's servers, in creation order (deleted ones included, for
- * `changes-since`), with O(1) lookup by id and pending timed transitions.
+ * `changes-since`), with O(1) lookup by id (an id names its position:
+ * server-numbers.ts) and pending timed transitions.
  */
 export class ServerStore {
   private readonly ordered: Server[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly numbers = new ServerNumbers();
   private readonly timers = new Map<string, ScheduledCall>();
   private readonly addresses = new PrivateAddressPool();
 
@@ -43,12 +43,7 @@ export class ServerStore {
   ) {}
 
   create(fields: CreateRequest, status: string): Server {
-    let id: string;
-    do {
-      const digits = String(ids.int(0, ID_BOUND));
-      // join() makes one flat string; a template literal this long is a rope that, once hashed, keeps a second copy.
-      id = ['test-server', digits, '-id-', digits].join('');
-    } while (this.index.has(id));
+    const id = this.numbers.idAt(this.ordered.length);
     const now = this.clock.now();
     // Every field spelled out, in one order: one object shape for all servers.
     const server: Server = {
@@ -68,15 +63,20 @@ export class ServerStore {
       privateIp: this.addresses.next(),
       publicIp: publicAddress(),
     };
-    this.index.set(id, this.ordered.length);
     this.ordered.push(server);
     return server;
   }
 
   /** Any server with this id, deleted ones included. */
   get(id: string): Server | undefined {
-    const position = this.index.get(id);
+    const position = this.position(id);
     return position === undefined ? undefined : this.ordered[position];
+  }
+
+  /** Where the server with this id sits in creation order, if it exists. */
+  private position(id: string): number | undefined {
+    const position = this.numbers.positionOf(id);
+    return position !== undefined && position < this.ordered.length && this.ordered[position].id === id ? position : undefined;
   }
 
   /** A server that exists and is not deleted. */
@@ -140,7 +140,7 @@ export class ServerStore {
     const inWindow = (server: Server) => changesSince === undefined || server.updated >= changesSince;
     let start = 0;
     if (query.marker !== undefined) {
-      const position = this.index.get(query.marker);
+      const position = this.position(query.marker);
       if (position === undefined || !inWindow(this.ordered[position])) return { ok: false, markerNotFound: query.marker };
       start = position + 1;
     }

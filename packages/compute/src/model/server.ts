@@ -1,4 +1,4 @@
-import { jsonQuote } from '@mimic/core';
+import { jsonEscape, jsonQuote } from '@mimic/core';
 import { formatIpv4 } from './addresses';
 
 /**
@@ -66,10 +66,11 @@ export function createdServer(root: string, server: Server, adminPass: string): 
 
 /** `JSON.stringify(createdServer(...))`, written as text: the hottest answer of a create-heavy test run. */
 export function createdServerJson(root: string, server: Server, adminPass: string): string {
-  const [self, bookmark] = serverLinks(root, server);
+  const base = jsonEscape(root);
+  const path = `${jsonEscape(server.tenantId)}/servers/${jsonEscape(server.id)}`;
   return (
     `{"server":{"OS-DCF:diskConfig":${jsonQuote(server.diskConfig)},"id":${jsonQuote(server.id)},` +
-    `"links":[{"href":${jsonQuote(self.href)},"rel":"self"},{"href":${jsonQuote(bookmark.href)},"rel":"bookmark"}],` +
+    `"links":[{"href":"${base}/v2/${path}","rel":"self"},{"href":"${base}/${path}","rel":"bookmark"}],` +
     `"adminPass":${jsonQuote(adminPass)}}}`
   );
 }
