@@ -1,6 +1,6 @@
 'use strict';
 // The benchmark's load cases: what each one sends, and the target it is held to.
-const { tenant, serverBody, createLoadBalancers, LB_BODY } = require('./fixtures');
+const { tenant, serverBody, createServers, createLoadBalancers, LB_BODY } = require('./fixtures');
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const count = (n) => n.toLocaleString('en-US');
@@ -10,7 +10,9 @@ const get = (path) => ({ method: 'GET', path });
 
 /**
  * Each case: `id`, `title`, an optional `target`, `server` ('logged' = the
- * instance with request logging on, otherwise the main one) and `prepare(stage, round)`,
+ * instance with request logging on; 'fresh' = a Mimic started for this case
+ * in this round, for cases that create state with every request; otherwise
+ * the main one) and `prepare(stage, round)`,
  * which sets up what the case needs and resolves to `{request, maxRequests?}`
  * (an autocannon request, with `setupRequest` when every request differs).
  * Targets: `{bare: r}` = at least r × the bare node:http req/s of the same run;
@@ -52,6 +54,7 @@ function loadCases(sizes) {
       id: 'auth-new',
       title: 'POST /identity/v2.0/tokens, a new user per request',
       target: { bare: 0.25 },
+      server: 'fresh',
       prepare: async (stage, round) => {
         let n = 0;
         return {
@@ -75,6 +78,7 @@ function loadCases(sizes) {
       id: 'server-create',
       title: 'POST /servers, empty tenant',
       target: { bare: 0.35 },
+      server: 'fresh',
       prepare: async (stage, round) => {
         const fresh = await tenant(stage.client, `bench-create-${round}`);
         return { request: post(`${fresh.nova}/servers`, serverBody('bench-created')) };
@@ -84,7 +88,17 @@ function loadCases(sizes) {
       id: 'server-create-large',
       title: `POST /servers, tenant of ${count(large)}`,
       target: { sameAs: 'server-create', within: 0.2 },
-      prepare: async (stage) => ({ request: post(`${stage.tenants.large.nova}/servers`, serverBody('bench-created')) }),
+      server: 'fresh',
+      prepare: async (stage, round) => {
+        // A fresh instance has no stage: it gets its own tenant of `large` servers first.
+        let owner = stage.tenants.large;
+        if (owner === undefined) {
+          owner = await tenant(stage.client, `bench-create-large-${round}`);
+          await createServers(stage.client, owner, large);
+          stage.tenants.large = owner;
+        }
+        return { request: post(`${owner.nova}/servers`, serverBody('bench-created')) };
+      },
     },
     listCase('brief', 'small', small),
     listCase('brief', 'medium', medium),
@@ -100,6 +114,7 @@ function loadCases(sizes) {
     {
       id: 'lb-create',
       title: 'POST /loadbalancers',
+      server: 'fresh',
       prepare: async (stage, round) => {
         const fresh = await tenant(stage.client, `bench-lb-create-${round}`);
         return { request: post(`${fresh.clb}/loadbalancers`, LB_BODY) };
@@ -108,6 +123,7 @@ function loadCases(sizes) {
     {
       id: 'node-add',
       title: 'POST /loadbalancers/<id>/nodes, one node',
+      server: 'fresh',
       prepare: async (stage, round) => nodeAddRequest(stage, round, sizes.nodeLoadBalancers),
     },
   ];

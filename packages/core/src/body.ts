@@ -56,8 +56,9 @@ export function bodyReader(): (ctx: Context) => Promise<void> | undefined {
   };
 }
 
+/** No content coding, spelled as koa-bodyparser's inflation accepts it (any other spelling stays its 415). */
 function isIdentity(coding: string | undefined): boolean {
-  return coding === undefined || coding === '' || coding.trim().toLowerCase() === 'identity';
+  return coding === undefined || coding === '' || coding === 'identity';
 }
 
 /** The raw body text ('' when none). */
