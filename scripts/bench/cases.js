@@ -116,8 +116,11 @@ function loadCases(sizes) {
       title: 'POST /loadbalancers',
       server: 'fresh',
       prepare: async (stage, round) => {
-        const fresh = await tenant(stage.client, `bench-lb-create-${round}`);
-        return { request: post(`${fresh.clb}/loadbalancers`, LB_BODY) };
+        // A region holds at most 99,999 load balancers (clb.md), fewer than a run creates: spread over tenants.
+        const paths = [];
+        for (let t = 0; t < LB_CREATE_TENANTS; t++) paths.push(`${(await tenant(stage.client, `bench-lb-create-${round}-${t}`)).clb}/loadbalancers`);
+        let n = 0;
+        return { request: { ...post(paths[0], LB_BODY), setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) } };
       },
     },
     {
@@ -130,6 +133,7 @@ function loadCases(sizes) {
 }
 
 const LBS_PER_TENANT = 100;
+const LB_CREATE_TENANTS = 8;
 const NODES_PER_LB = 25;
 
 /**

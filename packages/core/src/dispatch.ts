@@ -116,7 +116,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
     return found;
   };
 
-  return async (ctx, next) => {
+  return (ctx, next) => {
     refresh();
     const routed = ctx as RoutedContext;
     const path = ctx.path;
@@ -124,7 +124,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
     const byRouter = cachedMatch(path, method);
     routed.matched ??= [];
 
-    const fromRouter = (index: number): Promise<void> => {
+    const fromRouter = (index: number): Promise<void> | undefined => {
       for (let i = index; i < routers.length; i++) {
         const found = byRouter[i];
         if (found === undefined) continue;
@@ -137,11 +137,21 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
         if (route.name) routed._matchedRouteName = route.name;
         return runLayers(routed, path, found.pathAndMethod, () => fromRouter(i + 1));
       }
-      return next();
+      return settled(next());
     };
-    await fromRouter(0);
-    allowedMethods(routed, method);
+    // Most handlers finish synchronously: then so does dispatch (no promise, no microtask hop).
+    const running = fromRouter(0);
+    if (running === undefined) {
+      allowedMethods(routed, method);
+      return undefined;
+    }
+    return running.then(() => allowedMethods(routed, method));
   };
+}
+
+/** A middleware's result as the dispatcher passes it on: its promise, or undefined when it finished synchronously. */
+function settled(result: unknown): Promise<void> | undefined {
+  return result !== null && typeof result === 'object' && typeof (result as PromiseLike<void>).then === 'function' ? Promise.resolve(result as PromiseLike<void>) : undefined;
 }
 
 function lastRoute(layers: readonly Layer[]): Layer {
@@ -149,9 +159,14 @@ function lastRoute(layers: readonly Layer[]): Layer {
   return layers[0];
 }
 
-/** Runs each layer's middleware in order, setting the layer's params first, as @koa/router does. */
-function runLayers(ctx: RoutedContext, path: string, layers: readonly Layer[], done: () => Promise<void>): Promise<void> {
-  const step = (layerIndex: number, fnIndex: number): Promise<void> => {
+/**
+ * Runs each layer's middleware in order, setting the layer's params first, as
+ * @koa/router does. Returns undefined when every middleware it ran finished
+ * synchronously; a synchronous throw propagates as a throw. `next()` always
+ * hands a middleware a promise, as koa-compose does.
+ */
+function runLayers(ctx: RoutedContext, path: string, layers: readonly Layer[], done: () => Promise<void> | undefined): Promise<void> | undefined {
+  const step = (layerIndex: number, fnIndex: number): Promise<void> | undefined => {
     if (layerIndex === layers.length) return done();
     const layer = layers[layerIndex];
     if (fnIndex === 0) enterLayer(ctx, path, layer);
@@ -160,13 +175,13 @@ function runLayers(ctx: RoutedContext, path: string, layers: readonly Layer[], d
     const next: Next = () => {
       if (called) return Promise.reject(new Error('next() called multiple times'));
       called = true;
-      return last ? step(layerIndex + 1, 0) : step(layerIndex, fnIndex + 1);
+      try {
+        return Promise.resolve(last ? step(layerIndex + 1, 0) : step(layerIndex, fnIndex + 1));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     };
-    try {
-      return Promise.resolve(layer.stack[fnIndex](ctx, next));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return settled(layer.stack[fnIndex](ctx, next));
   };
   return step(0, 0);
 }

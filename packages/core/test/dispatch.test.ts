@@ -24,6 +24,21 @@ const mark =
     if (passOn) await next();
   };
 const pass = (label: string) => mark(label, true);
+/** The same, finishing synchronously: no promise unless it hands on (`return next()`). */
+const markSync =
+  (label: string, passOn = false): Middleware =>
+  (ctx, next) => {
+    const trace = ((ctx.state.trace as unknown[]) ??= []);
+    trace.push([label, { ...ctx.params }, ctx._matchedRoute ?? null]);
+    ctx.status = 200;
+    ctx.body = '';
+    return passOn ? next() : undefined;
+  };
+const passSync = (label: string) => markSync(label, true);
+const boom: Middleware = (ctx) => {
+  ((ctx.state.trace as unknown[]) ??= []).push(['boom', { ...ctx.params }, null]);
+  throw new Error('synchronous failure');
+};
 
 function routerSet(): Router[] {
   const control = new Router();
@@ -34,6 +49,9 @@ function routerSet(): Router[] {
   control.use('/admin', pass('admin-use'));
   control.get('/admin/:id', mark('admin-get'));
   control.get('/shared/:id', pass('shared-first'));
+  control.get('/sync', markSync('sync-only'));
+  control.get('/chain/:id', passSync('chain-first'));
+  control.get('/boom/:id', passSync('boom-pass'));
 
   const identity = new Router();
   identity.post('/identity/v2.0/tokens', mark('auth'));
@@ -41,6 +59,8 @@ function routerSet(): Router[] {
   identity.delete('/identity/v2.0/tokens/:tokenId', mark('token-delete'));
   identity.get('/shared/:name', mark('shared-second'));
   identity.get('/x/:id', mark('x'));
+  identity.get('/chain/:id', markSync('chain-second'));
+  identity.get('/boom/:id', boom);
   // Param middleware lives in each layer's stack: it runs once per request, before the handler.
   identity.param('id', (id, ctx, next) => {
     ((ctx.state.trace as unknown[]) ??= []).push(['param', id, null]);
@@ -56,6 +76,8 @@ function routerSet(): Router[] {
   service.put('/v2/:tenantId/servers/:serverId/metadata/:key', mark('meta-put'));
   service.get('/v2/:tenantId/loadbalancers/:id/nodes/:nodeId.atom', mark('feed'));
   service.get('/v2/:tenantId/twice', pass('twice-a'), mark('twice-b'));
+  service.get('/v2/:tenantId/sync', passSync('sync-a'), markSync('sync-b'));
+  service.post('/v2/:tenantId/sync', passSync('sync-post'), boom);
 
   const other = new Router({ prefix: '/mimicking/Other-000000/:region' });
   other.get('/v2/:tenantId/servers', mark('other-list'));
@@ -153,6 +175,10 @@ const TEMPLATES = [
   '/mimicking/NovaApi-ab12cd/:x/v2/:x/twice',
   '/mimicking/NovaApi-ab12cd/:x',
   '/mimicking/Other-000000/:x/v2/:x/servers',
+  '/sync',
+  '/chain/:x',
+  '/boom/:x',
+  '/mimicking/NovaApi-ab12cd/:x/v2/:x/sync',
 ];
 
 const segment = fc.stringMatching(/^[A-Za-z0-9._~%:-]{0,6}$/);
@@ -206,6 +232,13 @@ describe('dispatcher', () => {
     ]);
     expect((await send(port, 'GET', '/x/9')).trace.map((step: unknown[]) => step[0])).toEqual(['param', 'x']);
     expect((await send(port, 'GET', '/nowhere')).status).toBe(404);
+    // Synchronous handlers: alone, handing on to the next router (whose param middleware runs), and throwing.
+    expect((await send(port, 'GET', '/sync')).trace.map((step: unknown[]) => step[0])).toEqual(['sync-only']);
+    expect((await send(port, 'GET', '/chain/1')).trace.map((step: unknown[]) => step[0])).toEqual(['chain-first', 'param', 'chain-second']);
+    const thrown = await send(port, 'GET', '/boom/1');
+    expect({ status: thrown.status, steps: thrown.trace.map((step: unknown[]) => step[0]) }).toEqual({ status: 500, steps: ['boom-pass', 'param', 'boom'] });
+    const post = await send(port, 'POST', '/mimicking/NovaApi-ab12cd/ORD/v2/t/sync');
+    expect({ status: post.status, steps: post.trace.map((step: unknown[]) => step[0]) }).toEqual({ status: 500, steps: ['guard', 'sync-post', 'boom'] });
   });
 
   it('answers 405 with the allowed methods in Allow, and OPTIONS with them', async () => {
