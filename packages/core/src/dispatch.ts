@@ -26,6 +26,13 @@ interface RouterMatch {
   path: Layer[];
   pathAndMethod: Layer[];
   route: boolean;
+  /** Per layer of pathAndMethod, once entered: its captures and the params it adds (both fixed for a path). */
+  entered: Array<EnteredLayer | undefined>;
+}
+
+interface EnteredLayer {
+  captures: string[];
+  params: Record<string, string>;
 }
 
 /** Router state @koa/router leaves on the context, kept for handlers and tools that read it. */
@@ -94,7 +101,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
     const byRouter: Array<RouterMatch | undefined> = [];
     for (const { router, layer, shape } of candidatesFor(request)) {
       if (!couldMatch(shape, request) || !layer.match(path)) continue;
-      const found = (byRouter[router] ??= { path: [], pathAndMethod: [], route: false });
+      const found = (byRouter[router] ??= { path: [], pathAndMethod: [], route: false, entered: [] });
       found.path.push(layer);
       if (layer.methods.length === 0 || layer.methods.includes(method)) {
         found.pathAndMethod.push(layer);
@@ -119,8 +126,9 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
   return (ctx, next) => {
     refresh();
     const routed = ctx as RoutedContext;
-    const path = ctx.path;
-    const method = ctx.method.toUpperCase();
+    // Read through ctx.request / ctx.req: each ctx.<x> is one more call (koa's delegates) on every request.
+    const path = ctx.request.path;
+    const method = ctx.req.method!.toUpperCase();
     const byRouter = cachedMatch(path, method);
     routed.matched ??= [];
 
@@ -135,7 +143,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
         const route = lastRoute(found.pathAndMethod);
         routed._matchedRoute = route.path;
         if (route.name) routed._matchedRouteName = route.name;
-        return runLayers(routed, path, found.pathAndMethod, () => fromRouter(i + 1));
+        return runLayers(routed, path, found, () => fromRouter(i + 1));
       }
       return settled(next());
     };
@@ -165,11 +173,12 @@ function lastRoute(layers: readonly Layer[]): Layer {
  * synchronously; a synchronous throw propagates as a throw. `next()` always
  * hands a middleware a promise, as koa-compose does.
  */
-function runLayers(ctx: RoutedContext, path: string, layers: readonly Layer[], done: () => Promise<void> | undefined): Promise<void> | undefined {
+function runLayers(ctx: RoutedContext, path: string, found: RouterMatch, done: () => Promise<void> | undefined): Promise<void> | undefined {
+  const layers = found.pathAndMethod;
   const step = (layerIndex: number, fnIndex: number): Promise<void> | undefined => {
     if (layerIndex === layers.length) return done();
     const layer = layers[layerIndex];
-    if (fnIndex === 0) enterLayer(ctx, path, layer);
+    if (fnIndex === 0) enterLayer(ctx, path, layer, (found.entered[layerIndex] ??= entered(layer, path)));
     const last = fnIndex === layer.stack.length - 1;
     let called = false;
     const next: Next = () => {
@@ -186,10 +195,21 @@ function runLayers(ctx: RoutedContext, path: string, layers: readonly Layer[], d
   return step(0, 0);
 }
 
-function enterLayer(ctx: RoutedContext, path: string, layer: Layer): void {
-  ctx.captures = layer.captures(path);
+/** A layer's captures and own params for a path, worked out once: the regexp and the decoding are the same every time. */
+function entered(layer: Layer, path: string): EnteredLayer {
+  const captures = layer.captures(path);
+  return { captures, params: layer.params(path, captures, {}) };
+}
+
+/**
+ * Sets what @koa/router sets on entering a layer. Each request gets its own
+ * captures array and params object (handlers may change them), the params being
+ * those already on the request overlaid with the layer's own, as Layer#params does.
+ */
+function enterLayer(ctx: RoutedContext, path: string, layer: Layer, known: EnteredLayer): void {
+  ctx.captures = known.captures.slice();
   const request = ctx.request as typeof ctx.request & { params?: Record<string, string> };
-  request.params = layer.params(path, ctx.captures, ctx.params as Record<string, string> | undefined);
+  request.params = { ...(ctx.params as Record<string, string> | undefined), ...known.params };
   ctx.params = request.params;
   ctx.routerPath = layer.path;
   ctx.routerName = layer.name || undefined;
@@ -205,7 +225,8 @@ const IMPLEMENTED = new Set(['HEAD', 'OPTIONS', 'GET', 'PUT', 'PATCH', 'POST', '
  * lists the methods, others get a 405 naming them in `Allow`.
  */
 function allowedMethods(ctx: RoutedContext, method: string): void {
-  if (ctx.status && ctx.status !== 404) return;
+  const status = ctx.response.status;
+  if (status && status !== 404) return;
   const allowed = new Set<string>();
   for (const layer of ctx.matched ?? []) for (const verb of layer.methods) allowed.add(verb);
   if (!IMPLEMENTED.has(method) || (allowed.size > 0 && method !== 'OPTIONS' && !allowed.has(method))) {

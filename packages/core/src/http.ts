@@ -16,7 +16,7 @@ import { HttpError, wrappedError } from './errors';
 export function requestPipeline(logger: MimicLogger, readBody: (ctx: Context) => Promise<void> | undefined, dispatch: Middleware): Middleware {
   const end = () => undefined;
   const finish = (ctx: Context) => {
-    if (ctx.status === 404 && ctx.body === undefined) answerNotFound(ctx);
+    if (ctx.response.status === 404 && ctx.response.body === undefined) answerNotFound(ctx);
   };
   const route = (ctx: Context): Promise<void> | undefined => {
     const routed = dispatch(ctx, end as never) as Promise<void> | undefined;

@@ -58,12 +58,12 @@ export class MimicKoa extends Koa {
 /** Writes ctx's status, headers and body as koa's `respond` does. */
 export function respond(ctx: Context): void {
   if (ctx.respond === false) return;
-  const res = ctx.res;
-  if (!ctx.writable) {
+  const { res, response } = ctx;
+  if (!response.writable) {
     res.end();
     return;
   }
-  const status = ctx.status;
+  const status = response.status;
   if (EMPTY_STATUSES.has(status)) {
     // Koa would drop Content-Type here too; Mimic's empty answers still say JSON (core.md §1).
     ctx.response.remove('Content-Length');
@@ -71,8 +71,8 @@ export function respond(ctx: Context): void {
     res.end();
     return;
   }
-  let body: unknown = ctx.body;
-  if (ctx.method === 'HEAD') {
+  let body: unknown = response.body;
+  if (ctx.req.method === 'HEAD') {
     if (!res.headersSent && !ctx.res.hasHeader('Content-Length')) {
       const { length } = ctx.response;
       if (Number.isInteger(length)) ctx.length = length;

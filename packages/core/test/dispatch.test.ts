@@ -272,6 +272,29 @@ describe('dispatcher', () => {
     }
   });
 
+  it('hands each request its own params and captures: a handler that changes them leaves the next request alone', async () => {
+    const router = new Router();
+    router.get('/items/:id', (ctx) => {
+      ctx.state.trace = [[ctx.params.id, ctx.params.extra ?? null, (ctx as { captures?: string[] }).captures?.join(',') ?? null]];
+      ctx.params.id = 'changed';
+      ctx.params.extra = 'leaked';
+      (ctx as { captures?: string[] }).captures?.push('leaked');
+      ctx.status = 200;
+      ctx.body = '';
+    });
+    const app = new Koa();
+    app.use(traceJson());
+    app.use(createDispatcher([router]));
+    const server = createServer(app.callback()).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (let i = 0; i < 3; i++) expect((await send(port, 'GET', '/items/a%20b')).trace).toEqual([['a b', null, 'a%20b']]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('sees routes added after the first request', async () => {
     const router = new Router();
     const app = new Koa();
