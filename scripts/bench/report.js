@@ -65,6 +65,9 @@ function renderReport({ config, results, cases, startedAt, machine: host }) {
     'the ratio to bare `node:http` is the median of the per-round ratios (bare is measured at the start and the end of each round;',
     'the round uses the mean).',
     'Latencies are measured per response at sub-millisecond resolution.',
+    m.pinned
+      ? 'The load generator runs on the first CPU and every server on the last one (`taskset`), so each server has one core to itself.'
+      : 'Processes were not pinned to CPUs (no `taskset`, or a single CPU): expect more noise.',
     '',
     `- Machine: ${m.cpu}, ${m.cores} CPUs, ${m.memoryGB.toFixed(1)} GB RAM, ${m.kernel}, Node ${m.node}`,
     `- Date: ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; load average at the end ${m.load}`,

@@ -11,6 +11,7 @@ const { drive } = require('./load');
 const { machine, renderReport } = require('./report');
 const { startBare, startKoa, startMimic, rssMB, stop } = require('./servers');
 const { median } = require('./stats');
+const { PINNED, pinLoadGenerator } = require('./pinning');
 
 const KOA_ROUTER_PATH = '/mimicking/NovaApi-bench/ORD/v2/bench/servers/bench-server';
 /** What the koa + koa-bodyparser ceiling reads: the body of the create case. */
@@ -60,7 +61,7 @@ async function onFreshMimic(c, round, options, warmupSeconds) {
 async function measureStartup(times) {
   const samples = [];
   for (let i = 0; i < times; i++) {
-    const mimic = await startMimic();
+    const mimic = await startMimic({ pinned: false });
     samples.push(mimic.startupMs);
     await mimic.stop();
   }
@@ -135,11 +136,13 @@ function renderSaved(config) {
 async function main() {
   const config = readConfig();
   if (config.from) return renderSaved(config);
-  log(`${config.smoke ? 'smoke' : 'full'} run: ${config.rounds} round(s) of ${config.seconds} s per case, ${config.connections} connections`);
+  log(`${config.smoke ? 'smoke' : 'full'} run: ${config.rounds} round(s) of ${config.seconds} s per case, ${config.connections} connections${PINNED ? '; load generator and servers pinned to separate CPUs' : ''}`);
   const startedAt = new Date();
 
+  // Startup is measured unpinned, as a user starts the CLI; the load runs pinned.
   const startup = await measureStartup(config.startups);
   log(`startup: ${startup.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  pinLoadGenerator();
 
   const bare = await startBare();
   const koa = await startKoa('plain');
@@ -200,7 +203,7 @@ async function main() {
     await Promise.all([mimic, logged, bare, koa, koaRouter, koaBody].map((p) => stop(p.child)));
   }
 
-  const host = machine();
+  const host = { ...machine(), pinned: PINNED };
   const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt, machine: host });
   fs.writeFileSync(config.out, report);
   if (config.json) fs.writeFileSync(config.json, JSON.stringify({ config, results, startedAt, machine: host }, null, 2));

@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
+const { pinServer } = require('./pinning');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'packages/cli/dist/bin.js');
@@ -49,7 +50,7 @@ function answers(port) {
  * Spawns `node <args>` and resolves once GET / is answered, with the
  * milliseconds from spawn to that first answer.
  */
-async function launch(args, port, { timeoutMs = 15_000, nodeArgs = [] } = {}) {
+async function launch(args, port, { timeoutMs = 15_000, nodeArgs = [], pinned = true } = {}) {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -70,6 +71,7 @@ async function launch(args, port, { timeoutMs = 15_000, nodeArgs = [] } = {}) {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (pinned) pinServer(child.pid);
   return { child, port, url: `http://${HOST}:${port}`, startupMs, stop: () => stop(child) };
 }
 
