@@ -6,8 +6,8 @@ const path = require('node:path');
 const FULL = {
   smoke: false,
   seconds: 5, // per case per round
-  warmupSeconds: 1, // a discarded round first, so every code path is compiled
-  rounds: 3,
+  warmupSeconds: 1, // a discarded run before each measured one, so its code paths are compiled
+  rounds: 5, // each with new processes: a median over five draws of the host's per-process luck
   connections: 10,
   sizes: { small: 100, medium: 10_000, large: 100_000, nodeLoadBalancers: 1_000 },
   tick: { servers: 10_000, rounds: 5 },

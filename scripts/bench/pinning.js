@@ -20,7 +20,8 @@ function canPin() {
 
 const PINNED = canPin();
 const LOAD_CPU = 0;
-const SERVER_CPU = () => os.availableParallelism() - 1;
+// Read before this process pins itself: availableParallelism() counts only the CPUs a process may use.
+const SERVER_CPU = os.availableParallelism() - 1;
 
 /** Pins every thread of `pid` to `cpu` (threads it starts later inherit it); a no-op where pinning is not possible. */
 function pin(pid, cpu) {
@@ -31,6 +32,6 @@ function pin(pid, cpu) {
 const pinLoadGenerator = () => pin(process.pid, LOAD_CPU);
 
 /** A server under test on the last CPU. */
-const pinServer = (pid) => pin(pid, SERVER_CPU());
+const pinServer = (pid) => pin(pid, SERVER_CPU);
 
 module.exports = { PINNED, pinLoadGenerator, pinServer };

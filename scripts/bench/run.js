@@ -13,6 +13,7 @@ const { startBare, startKoa, startMimic, rssMB, stop } = require('./servers');
 const { median } = require('./stats');
 const { PINNED, pinLoadGenerator } = require('./pinning');
 
+const BARE_REQUEST = { method: 'GET', path: '/' };
 const KOA_ROUTER_PATH = '/mimicking/NovaApi-bench/ORD/v2/bench/servers/bench-server';
 /** What the koa + koa-bodyparser ceiling reads: the body of the create case. */
 const KOA_BODY_REQUEST = { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify(serverBody('bench-created')) };
@@ -31,7 +32,12 @@ function meanOfRuns(a, b) {
   };
 }
 
-async function driveCase(c, stage, target, round, options) {
+/** A case against `target`, after a warm-up run (with names of its own) when `warmUp` says how long. */
+async function driveCase(c, stage, target, round, options, warmUp) {
+  if (warmUp) {
+    const first = await c.prepare(stage, `${round}-warm-up`);
+    await drive(target.url, first.request, { ...warmUp, maxRequests: first.maxRequests });
+  }
   const { request, maxRequests } = await c.prepare(stage, round);
   return drive(target.url, request, { ...options, maxRequests });
 }
@@ -48,12 +54,58 @@ async function onFreshMimic(c, round, options, warmupSeconds) {
   const client = createClient(fresh.url);
   const stage = { client, tenants: {} };
   try {
-    // Its own warm-up (with names of its own), so the measured seconds run compiled code.
-    if (warmupSeconds > 0) await driveCase(c, stage, fresh, `${round}-warm-up`, { ...options, seconds: warmupSeconds });
-    return await driveCase(c, stage, fresh, round, options);
+    // Its own warm-up, so the measured seconds run compiled code.
+    return await driveCase(c, stage, fresh, round, options, warmupSeconds > 0 ? { ...options, seconds: warmupSeconds } : undefined);
   } finally {
     client.close();
     await fresh.stop();
+  }
+}
+
+/**
+ * One round, every process new: the bare and koa references, Mimic with its
+ * staged tenants, Mimic with the request log. On this kind of host one process
+ * in three or so runs about a quarter slower than the next for its whole life,
+ * whatever it runs (docs/performance.md), so a round is one draw of that
+ * lottery and the report takes the median over rounds. Each run has a warm-up
+ * of its own. `after(instances)` runs before the round's processes stop.
+ */
+async function runRound(config, round, cases, results, after) {
+  const options = { seconds: config.seconds, connections: config.connections };
+  const warmUp = config.warmupSeconds > 0 ? { ...options, seconds: config.warmupSeconds } : undefined;
+  const measure = async (url, request) => {
+    if (warmUp) await drive(url, request, warmUp);
+    return drive(url, request, options);
+  };
+  const refs = { bare: await startBare(), koa: await startKoa('plain'), koaRouter: await startKoa('router'), koaBody: await startKoa('body') };
+  const mimic = await startMimic();
+  const logged = await startMimic({ logLevel: 'info' });
+  const client = createClient(mimic.url);
+  try {
+    const stage = await setStage(mimic, client, config.sizes, round === 1);
+    stage.client = client;
+    const bareRun = await measure(refs.bare.url, BARE_REQUEST);
+    results.koa.push(await measure(refs.koa.url, BARE_REQUEST));
+    results.koaRouter.push(await measure(refs.koaRouter.url, { method: 'GET', path: KOA_ROUTER_PATH }));
+    results.koaBody.push(await measure(refs.koaBody.url, KOA_BODY_REQUEST));
+    log(
+      `round ${round}: bare node:http ${bareRun.rps.toFixed(0)} req/s, koa ${results.koa.at(-1).rps.toFixed(0)}, ` +
+        `koa + router ${results.koaRouter.at(-1).rps.toFixed(0)}, koa + body POST ${results.koaBody.at(-1).rps.toFixed(0)}`,
+    );
+    for (const c of cases) {
+      const run =
+        c.server === 'fresh'
+          ? await onFreshMimic(c, round, options, config.warmupSeconds)
+          : await driveCase(c, stage, c.server === 'logged' ? logged : mimic, round, options, warmUp);
+      results.cases[c.id].push(run);
+      log(`round ${round}: ${c.title}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
+    }
+    // Bare again at the end of the round: the machine's limit drifts on shared hosts; the round uses the mean.
+    results.bare.push(meanOfRuns(bareRun, await drive(refs.bare.url, BARE_REQUEST, options)));
+    await after({ mimic, client, stage });
+  } finally {
+    client.close();
+    await Promise.all([mimic, logged, ...Object.values(refs)].map((p) => stop(p.child)));
   }
 }
 
@@ -68,9 +120,21 @@ async function measureStartup(times) {
   return samples;
 }
 
-/** Populates the tenants the load cases read, measuring RSS on the way. */
-async function setStage(mimic, client, sizes) {
+/** The tenants the load cases read, without measuring anything on the way. */
+async function stageTenants(client, sizes) {
+  const large = await tenant(client, 'bench-large');
+  const ids = await createServers(client, large, sizes.large);
+  const medium = await tenant(client, 'bench-medium');
+  await createServers(client, medium, sizes.medium);
+  const small = await tenant(client, 'bench-small');
+  await createServers(client, small, sizes.small);
+  return { small, medium, large: { ...large, ids } };
+}
+
+/** Populates the tenants the load cases read, measuring RSS on the way (the first round's Mimic). */
+async function setStage(mimic, client, sizes, measureMemory) {
   const memory = [];
+  if (!measureMemory) return { tenants: await stageTenants(client, sizes), memory };
   await pause(1000);
   memory.push({ label: 'idle, after start', servers: 0, mb: rssMB(mimic.child.pid) });
   const large = await tenant(client, 'bench-large');
@@ -144,64 +208,27 @@ async function main() {
   log(`startup: ${startup.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   pinLoadGenerator();
 
-  const bare = await startBare();
-  const koa = await startKoa('plain');
-  const koaRouter = await startKoa('router');
-  const koaBody = await startKoa('body');
-  const mimic = await startMimic();
-  const logged = await startMimic({ logLevel: 'info' });
-  const client = createClient(mimic.url);
-  const results = { bare: [], koa: [], koaRouter: [], koaBody: [], cases: {} };
-  let stage;
-  try {
-    stage = await setStage(mimic, client, config.sizes);
-    stage.client = client;
-    const cases = loadCases(config.sizes);
-    for (const c of cases) results.cases[c.id] = [];
-
-    const warmup = config.warmupSeconds > 0 ? [0] : [];
-    const rounds = [...warmup, ...Array.from({ length: config.rounds }, (_, i) => i + 1)];
-    for (const round of rounds) {
-      const seconds = round === 0 ? config.warmupSeconds : config.seconds;
-      const options = { seconds, connections: config.connections };
-      const bareRun = await drive(bare.url, { method: 'GET', path: '/' }, options);
-      const koaRun = await drive(koa.url, { method: 'GET', path: '/' }, options);
-      const koaRouterRun = await drive(koaRouter.url, { method: 'GET', path: KOA_ROUTER_PATH }, options);
-      const koaBodyRun = await drive(koaBody.url, KOA_BODY_REQUEST, options);
-      if (round > 0) {
-        results.koa.push(koaRun);
-        results.koaRouter.push(koaRouterRun);
-        results.koaBody.push(koaBodyRun);
+  const cases = loadCases(config.sizes);
+  const results = { bare: [], koa: [], koaRouter: [], koaBody: [], cases: Object.fromEntries(cases.map((c) => [c.id, []])) };
+  for (let round = 1; round <= config.rounds; round++) {
+    const last = round === config.rounds;
+    await runRound(config, round, cases, results, async ({ mimic, client, stage }) => {
+      if (round === 1) {
+        results.memory = stage.memory;
+        results.populateRate = stage.populateRate;
       }
-      log(
-        `round ${round}${round === 0 ? ' (warm-up)' : ''}: bare node:http ${bareRun.rps.toFixed(0)} req/s, ` +
-          `koa ${koaRun.rps.toFixed(0)}, koa + router ${koaRouterRun.rps.toFixed(0)}, koa + body POST ${koaBodyRun.rps.toFixed(0)}`,
-      );
-      for (const c of cases) {
-        const run = c.server === 'fresh' ? await onFreshMimic(c, round, options, config.warmupSeconds) : await driveCase(c, stage, c.server === 'logged' ? logged : mimic, round, options);
-        if (round > 0) results.cases[c.id].push(run);
-        log(`round ${round}: ${c.title}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, errors ${run.errors}`);
+      if (!last) return;
+      results.tick = [];
+      for (let n = 1; n <= config.tick.rounds; n++) {
+        const ms = await timeTick(client, config.tick.servers, n);
+        results.tick.push(ms);
+        log(`tick completing ${config.tick.servers} transitions: ${ms.toFixed(1)} ms`);
       }
-      // Bare again at the end of the round: the machine's limit drifts on shared hosts; the round uses the mean.
-      const bareAgain = await drive(bare.url, { method: 'GET', path: '/' }, options);
-      if (round > 0) results.bare.push(meanOfRuns(bareRun, bareAgain));
-    }
-
-    results.tick = [];
-    for (let round = 1; round <= config.tick.rounds; round++) {
-      const ms = await timeTick(client, config.tick.servers, round);
-      results.tick.push(ms);
-      log(`tick completing ${config.tick.servers} transitions: ${ms.toFixed(1)} ms`);
-    }
-    results.memory = stage.memory;
-    results.memory.push({ label: 'at the end of the run (every case\'s sessions, servers and load balancers)', mb: rssMB(mimic.child.pid) });
-    results.memory.push(await memoryWithV8YoungGeneration(config.sizes.large));
-    results.populateRate = stage.populateRate;
-    results.startup = startup;
-  } finally {
-    client.close();
-    await Promise.all([mimic, logged, bare, koa, koaRouter, koaBody].map((p) => stop(p.child)));
+      results.memory.push({ label: 'at the end of the last round (its staged tenants and the read cases)', mb: rssMB(mimic.child.pid) });
+    });
   }
+  results.memory.push(await memoryWithV8YoungGeneration(config.sizes.large));
+  results.startup = startup;
 
   const host = { ...machine(), pinned: PINNED };
   const report = renderReport({ config, results, cases: loadCases(config.sizes), startedAt, machine: host });
