@@ -11,6 +11,7 @@ const { createClient } = require('./client');
 const { tenant, createServers } = require('./fixtures');
 const { drive } = require('./load');
 const { startMimic } = require('./servers');
+const { pinLoadGenerator } = require('./pinning');
 
 const SIZES = { small: 100, medium: 10_000, large: 100_000, nodeLoadBalancers: 1_000 };
 
@@ -65,6 +66,7 @@ async function main() {
   const c = loadCases(SIZES).find((x) => x.id === caseId);
   if (!c) throw new Error(`usage: profile.js <case-id> [seconds]; case ids: ${loadCases(SIZES).map((x) => x.id).join(', ')}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimic-profile-'));
+  pinLoadGenerator();
   const mimic = await startMimic({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const client = createClient(mimic.url);
   const needs = (id) => c.id.includes(id);

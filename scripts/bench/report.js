@@ -116,7 +116,7 @@ function renderReport({ config, results, cases, startedAt, machine: host }) {
     '',
     `Populating the ${int(config.sizes.large)}-server tenant over HTTP (32 creates in flight) ran at ${int(results.populateRate)} creates/s.`,
     'The servers of the large tenant are created before the memory figures are read; the tenants measured are',
-    `${int(config.sizes.small)}, ${int(config.sizes.medium)} and ${int(config.sizes.large)} servers (the "create in a large tenant" case adds to the last one as the rounds go).`,
+    `${int(config.sizes.small)}, ${int(config.sizes.medium)} and ${int(config.sizes.large)} servers (in the first round's Mimic); "create in a tenant of ${int(config.sizes.large)}" fills one on a Mimic of its own first.`,
     'RSS is VmRSS from /proc/<pid>/status, in MB of 10^6 bytes, read after a one-second pause.',
     '',
   );

@@ -157,18 +157,18 @@ async function setStage(mimic, client, sizes, measureMemory) {
 }
 
 /**
- * RSS with `large` servers under V8's own young-generation sizing: the CLI
- * keeps each semi-space to 8 MiB (packages/cli/src/young-generation.ts)
- * unless node is given a semi-space flag, which this passes with V8's default.
+ * RSS with `large` servers when V8's young generation is capped at 8 MiB per
+ * semi-space (V8's own limit is 16): after a burst of creates V8 keeps it at
+ * its limit, and this is the lever a user has (docs/cli.md).
  */
-async function memoryWithV8YoungGeneration(large) {
-  const flag = '--max-semi-space-size=16';
+async function memoryWithSmallerYoungGeneration(large) {
+  const flag = '--max-semi-space-size=8';
   const mimic = await startMimic({ nodeArgs: [flag] });
   const client = createClient(mimic.url);
   try {
     await createServers(client, await tenant(client, 'bench-memory'), large);
     await pause(1000);
-    return { label: `${large.toLocaleString('en-US')} servers, started with \`node ${flag}\` (V8's default young generation, no CLI cap)`, mb: rssMB(mimic.child.pid) };
+    return { label: `${large.toLocaleString('en-US')} servers, started with \`node ${flag}\``, mb: rssMB(mimic.child.pid) };
   } finally {
     client.close();
     await mimic.stop();
@@ -227,7 +227,7 @@ async function main() {
       results.memory.push({ label: 'at the end of the last round (its staged tenants and the read cases)', mb: rssMB(mimic.child.pid) });
     });
   }
-  results.memory.push(await memoryWithV8YoungGeneration(config.sizes.large));
+  results.memory.push(await memoryWithSmallerYoungGeneration(config.sizes.large));
   results.startup = startup;
 
   const host = { ...machine(), pinned: PINNED };

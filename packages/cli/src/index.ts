@@ -21,4 +21,3 @@ export { createLogger } from './logging';
 export { startBanner, type Banner, type BannerInput } from './banner';
 export { CliError } from './errors';
 export { cliVersion } from './version';
-export { capYoungGeneration, youngGenerationBytes, SEMI_SPACE_CAP_MIB } from './young-generation';
