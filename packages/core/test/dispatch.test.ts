@@ -155,6 +155,20 @@ function send(port: number, method: string, path: string): Promise<Answer> {
   });
 }
 
+/** Runs `use(port)` against a koa app of traceJson + the dispatcher over `router`, on a server of its own. */
+async function onDispatcher(router: Router, use: (port: number) => Promise<void>): Promise<void> {
+  const app = new Koa();
+  app.use(traceJson());
+  app.use(createDispatcher([router]));
+  const server = createServer(app.callback()).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    await use((server.address() as AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 const TEMPLATES = [
   '/',
   '/mimic/v1.1/tick',
@@ -256,20 +270,12 @@ describe('dispatcher', () => {
   it('gives every path its own params, past the number of remembered matches', async () => {
     const router = new Router();
     router.get('/items/:id', mark('item'));
-    const app = new Koa();
-    app.use(traceJson());
-    app.use(createDispatcher([router]));
-    const server = createServer(app.callback()).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const port = (server.address() as AddressInfo).port;
-    try {
+    await onDispatcher(router, async (port) => {
       for (const i of [...Array.from({ length: 1100 }, (_, n) => n), 3, 1099, 3]) {
         expect((await send(port, 'GET', `/items/i${i}`)).trace).toEqual([['item', { id: `i${i}` }, '/items/:id']]);
       }
       expect((await send(port, 'POST', '/items/i3')).status).toBe(405);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   it('hands each request its own params and captures: a handler that changes them leaves the next request alone', async () => {
@@ -282,32 +288,17 @@ describe('dispatcher', () => {
       ctx.status = 200;
       ctx.body = '';
     });
-    const app = new Koa();
-    app.use(traceJson());
-    app.use(createDispatcher([router]));
-    const server = createServer(app.callback()).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const port = (server.address() as AddressInfo).port;
-    try {
+    await onDispatcher(router, async (port) => {
       for (let i = 0; i < 3; i++) expect((await send(port, 'GET', '/items/a%20b')).trace).toEqual([['a b', null, 'a%20b']]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   it('sees routes added after the first request', async () => {
     const router = new Router();
-    const app = new Koa();
-    app.use(createDispatcher([router]));
-    const server = createServer(app.callback()).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const port = (server.address() as AddressInfo).port;
-    try {
+    await onDispatcher(router, async (port) => {
       expect((await send(port, 'GET', '/late')).status).toBe(404);
       router.get('/late', mark('late'));
       expect((await send(port, 'GET', '/late')).status).toBe(200);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 });
