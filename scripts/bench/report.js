@@ -17,7 +17,8 @@ function machine() {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
-    cores: os.availableParallelism(),
+    // All CPUs, not availableParallelism(): that counts only those this (pinned) process may use.
+    cores: os.cpus().length,
     memoryGB: os.totalmem() / 1e9,
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,

@@ -32,13 +32,6 @@ export class MimicKoa extends Koa {
       // Mimic listens with node:http only.
       const ctx = this.createContext(req as IncomingMessage, res as ServerResponse);
       res.statusCode = 404;
-      const answer = () => {
-        try {
-          respond(ctx);
-        } catch (error) {
-          ctx.onerror(error as Error);
-        }
-      };
       let running: unknown;
       try {
         running = run(ctx);
@@ -47,11 +40,23 @@ export class MimicKoa extends Koa {
         return ANSWERED;
       }
       if (running !== null && typeof running === 'object' && typeof (running as Promise<void>).then === 'function') {
-        return (running as Promise<void>).then(answer, (error: Error) => ctx.onerror(error));
+        return (running as Promise<void>).then(
+          () => answer(ctx),
+          (error: Error) => ctx.onerror(error),
+        );
       }
-      answer();
+      answer(ctx);
       return ANSWERED;
     };
+  }
+}
+
+/** `respond`, with a failure to write reported as koa reports it. */
+function answer(ctx: Context): void {
+  try {
+    respond(ctx);
+  } catch (error) {
+    ctx.onerror(error as Error);
   }
 }
 
