@@ -29,11 +29,14 @@ async function main() {
   for (const [id, start] of [['bare', startBare], ['koa', () => startKoa('plain')]]) {
     if (!wanted.includes(id)) continue;
     const server = await start();
-    await drive(server.url, { method: 'GET', path: '/' }, { seconds: 1, connections: 10 });
-    const before = cpuSeconds(server.child.pid);
-    const run = await drive(server.url, { method: 'GET', path: '/' }, { seconds: Number(secondsArg), connections: 10 });
-    report(id, cpuSeconds(server.child.pid) - before, run);
-    await stop(server.child);
+    try {
+      await drive(server.url, { method: 'GET', path: '/' }, { seconds: 1, connections: 10 });
+      const before = cpuSeconds(server.child.pid);
+      const run = await drive(server.url, { method: 'GET', path: '/' }, { seconds: Number(secondsArg), connections: 10 });
+      report(id, cpuSeconds(server.child.pid) - before, run);
+    } finally {
+      await stop(server.child);
+    }
   }
   const mimic = await startMimic();
   const client = createClient(mimic.url);

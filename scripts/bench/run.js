@@ -77,11 +77,19 @@ async function runRound(config, round, cases, results, after) {
     if (warmUp) await drive(url, request, warmUp);
     return drive(url, request, options);
   };
-  const refs = { bare: await startBare(), koa: await startKoa('plain'), koaRouter: await startKoa('router'), koaBody: await startKoa('body') };
-  const mimic = await startMimic();
-  const logged = await startMimic({ logLevel: 'info' });
-  const client = createClient(mimic.url);
+  // Every process started is stopped, whatever fails after it started.
+  const started = [];
+  const track = async (starting) => {
+    const server = await starting;
+    started.push(server);
+    return server;
+  };
+  let client;
   try {
+    const refs = { bare: await track(startBare()), koa: await track(startKoa('plain')), koaRouter: await track(startKoa('router')), koaBody: await track(startKoa('body')) };
+    const mimic = await track(startMimic());
+    const logged = await track(startMimic({ logLevel: 'info' }));
+    client = createClient(mimic.url);
     const stage = await setStage(mimic, client, config.sizes, round === 1);
     stage.client = client;
     const bareRun = await measure(refs.bare.url, BARE_REQUEST);
@@ -104,8 +112,8 @@ async function runRound(config, round, cases, results, after) {
     results.bare.push(meanOfRuns(bareRun, await drive(refs.bare.url, BARE_REQUEST, options)));
     await after({ mimic, client, stage });
   } finally {
-    client.close();
-    await Promise.all([mimic, logged, ...Object.values(refs)].map((p) => stop(p.child)));
+    client?.close();
+    await Promise.all(started.map((p) => stop(p.child)));
   }
 }
 

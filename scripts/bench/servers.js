@@ -71,7 +71,12 @@ async function launch(args, port, { timeoutMs = 15_000, nodeArgs = [], pinned = 
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (pinned) pinServer(child.pid);
+  try {
+    if (pinned) pinServer(child.pid);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return { child, port, url: `http://${HOST}:${port}`, startupMs, stop: () => stop(child) };
 }
 

@@ -50,8 +50,9 @@ export function bodyReader(): (ctx: Context) => Promise<void> | undefined {
         (ctx.request as { rawBody?: string }).rawBody = text;
       });
     }
-    // Bodies sent without a content type are still read (many scripts omit it).
-    if (!headers['content-type']) headers['content-type'] = 'application/octet-stream';
+    // Bodies without a content type, or with one koa-bodyparser's type check cannot parse (`json`, `*/*`), are
+    // still read, as the declared-length path reads them: many scripts omit the header or get it wrong.
+    if (!headers['content-type'] || ctx.request.is('*/*') === false) headers['content-type'] = 'application/octet-stream';
     return parser(ctx, read);
   };
 }

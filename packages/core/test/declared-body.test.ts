@@ -13,9 +13,10 @@ const echo = definePlugin({
 });
 
 /** POSTs `bytes` to /echo with a declared length (core's own reader) or chunked (koa-bodyparser); resolves with the echoed text. */
-function send(port: number, bytes: Buffer, framing: 'declared' | 'chunked', pieces = 1): Promise<{ status: number; text: unknown }> {
+function send(port: number, bytes: Buffer, framing: 'declared' | 'chunked', pieces = 1, contentType: string | undefined = 'application/json'): Promise<{ status: number; text: unknown }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = {};
+    if (contentType !== undefined) headers['content-type'] = contentType;
     if (framing === 'declared') headers['content-length'] = bytes.length;
     const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/echo', headers, agent: false }, (res) => {
       let answer = '';
@@ -52,6 +53,14 @@ describe('reading a body with a declared length', () => {
     expect(declared.status).toBe(200);
     expect(chunked.status).toBe(200);
     expect(declared.text).toBe(chunked.text);
+  });
+
+  it.each([['no'], ['json'], ['*/*'], ['application/json, text/plain'], ['text/plain; charset=latin1']])('a body with %s content type is read, whatever its framing', async (type) => {
+    const bytes = Buffer.from('{"server": {"name": "ü"}}');
+    const contentType = type === 'no' ? undefined : type;
+    for (const framing of ['declared', 'chunked'] as const) {
+      expect(await send(mimic.port, bytes, framing, 1, contentType)).toEqual({ status: 200, text: '{"server": {"name": "ü"}}' });
+    }
   });
 
   it('a body that arrives in many pieces is read whole, multi-byte characters split across them', async () => {
