@@ -1,3 +1,4 @@
+import { setBounded } from './bounded';
 import { ids } from './ids';
 
 /** A catalog entry a plugin contributes (core.md §5). */
@@ -139,10 +140,7 @@ export class Catalog {
     const endpoints = this.services.reduce((n, service) => n + service.regions.length, 0);
     if (parts.length !== 3 * endpoints + 1) return undefined; // a descriptor holds the marker itself: do not cache
     // The Host header picks the base, so keep only a few.
-    if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
-    const template: Template = { parts, lastTenant: undefined, lastJson: '', lastList: '' };
-    this.templates.set(base, template);
-    return template;
+    return setBounded(this.templates, base, { parts, lastTenant: undefined, lastJson: '', lastList: '' }, MAX_TEMPLATES);
   }
 
   private bundled(tenantId: string, base: string): CatalogEntry[] {

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
 import { JSON_CONTENT_TYPE } from './body';
+import { setBounded } from './bounded';
 import { couldMatch, couldMatchStart, requestSegments, shapeOf, type Shape } from './route-shape';
 
 /** The parts of an @koa/router Layer the dispatcher uses (all present on `router.stack` entries). */
@@ -86,13 +87,10 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
   const candidatesFor = (request: string[] | undefined): Entry[] => {
     if (request === undefined) return entries;
     const key = request.length > 1 ? `${request[0]}/${request[1]}` : request[0];
-    let found = candidates.get(key);
-    if (found === undefined) {
-      found = entries.filter((entry) => couldMatchStart(entry.shape, request[0], request[1]));
-      if (candidates.size >= CANDIDATE_CACHE_LIMIT) candidates.clear();
-      candidates.set(key, found);
-    }
-    return found;
+    return (
+      candidates.get(key) ??
+      setBounded(candidates, key, entries.filter((entry) => couldMatchStart(entry.shape, request[0], request[1])), CANDIDATE_CACHE_LIMIT)
+    );
   };
 
   /** Per router (by index), the layers this request matches; undefined for routers it matches nothing in. */
@@ -114,13 +112,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
   const cachedMatch = (path: string, method: string): Array<RouterMatch | undefined> => {
     let byPath = matches.get(method);
     if (byPath === undefined) matches.set(method, (byPath = new Map()));
-    let found = byPath.get(path);
-    if (found === undefined) {
-      found = match(path, method);
-      if (byPath.size >= MATCH_CACHE_LIMIT) byPath.clear();
-      byPath.set(path, found);
-    }
-    return found;
+    return byPath.get(path) ?? setBounded(byPath, path, match(path, method), MATCH_CACHE_LIMIT);
   };
 
   return (ctx, next) => {

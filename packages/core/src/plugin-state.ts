@@ -1,3 +1,4 @@
+import { setBounded } from './bounded';
 import type { Session, SessionStore } from './sessions';
 
 /**
@@ -14,7 +15,7 @@ export interface PluginState {
 }
 
 /** Composite keys kept per key, and per region of a key (regions come from URLs: bounded). */
-const REGION_KEYS_LIMIT = 256;
+const KEYS_LIMIT = 256;
 
 export function createPluginState(plugin: string, sessions: SessionStore): PluginState {
   // Composite keys are made once and reused: a concatenation made per request
@@ -22,22 +23,12 @@ export function createPluginState(plugin: string, sessions: SessionStore): Plugi
   const keys = new Map<string, string>();
   const regionKeys = new Map<string, Map<string, string>>();
   const keyOf = (key: string): string => {
-    let full = keys.get(key);
-    if (full === undefined) {
-      if (keys.size >= REGION_KEYS_LIMIT) keys.clear();
-      keys.set(key, (full = [plugin, key].join('\u0000')));
-    }
-    return full;
+    return keys.get(key) ?? setBounded(keys, key, [plugin, key].join('\u0000'), KEYS_LIMIT);
   };
   const regionKeyOf = (key: string, region: string): string => {
     let byRegion = regionKeys.get(key);
     if (byRegion === undefined) regionKeys.set(key, (byRegion = new Map()));
-    let full = byRegion.get(region);
-    if (full === undefined) {
-      if (byRegion.size >= REGION_KEYS_LIMIT) byRegion.clear();
-      byRegion.set(region, (full = [plugin, key, region].join('\u0000')));
-    }
-    return full;
+    return byRegion.get(region) ?? setBounded(byRegion, region, [plugin, key, region].join('\u0000'), KEYS_LIMIT);
   };
   const lookup = <T>(session: Session, fullKey: string, init: () => T): T => {
     let value = session.pluginState.get(fullKey) as T | undefined;

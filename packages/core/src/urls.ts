@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { setBounded } from './bounded';
 import { Catalog } from './catalog';
 
 /** Builds the URLs clients see, from the caller's Host header (core.md §5). */
@@ -31,13 +32,7 @@ export function createUrlHelpers(catalog: Catalog, listen: { host: string; port:
       byHost.clear();
       cachedPort = port;
     }
-    let found = byHost.get(raw);
-    if (found === undefined) {
-      found = compute(ctx, port);
-      if (byHost.size >= BASE_CACHE_LIMIT) byHost.clear();
-      byHost.set(raw, found);
-    }
-    return found;
+    return byHost.get(raw) ?? setBounded(byHost, raw, compute(ctx, port), BASE_CACHE_LIMIT);
   };
   return {
     base,

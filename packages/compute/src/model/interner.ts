@@ -1,3 +1,5 @@
+import { setBounded } from '@mimic/core';
+
 /**
  * Hands back one shared copy of strings that repeat across requests (image
  * and flavor references, key names). JSON.parse makes a new string for every
@@ -11,11 +13,7 @@ export class Interner {
 
   intern<T extends string | null>(value: T): T {
     if (value === null) return value;
-    const known = this.seen.get(value);
-    if (known !== undefined) return known as T;
-    if (this.seen.size >= this.limit) this.seen.clear();
-    this.seen.set(value, value);
-    return value;
+    return (this.seen.get(value) ?? setBounded(this.seen, value, value, this.limit)) as T;
   }
 
   get size(): number {
