@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
 import { JSON_CONTENT_TYPE } from './body';
 import { setBounded } from './bounded';
+import { isPromiseLike } from './promise-like';
 import { couldMatch, couldMatchStart, requestSegments, shapeOf, type Shape } from './route-shape';
 
 /** The parts of an @koa/router Layer the dispatcher uses (all present on `router.stack` entries). */
@@ -151,7 +152,7 @@ export function createDispatcher(routers: readonly Router[]): Middleware {
 
 /** A middleware's result as the dispatcher passes it on: its promise, or undefined when it finished synchronously. */
 function settled(result: unknown): Promise<void> | undefined {
-  return result !== null && typeof result === 'object' && typeof (result as PromiseLike<void>).then === 'function' ? Promise.resolve(result as PromiseLike<void>) : undefined;
+  return isPromiseLike(result) ? Promise.resolve(result as PromiseLike<void>) : undefined;
 }
 
 function lastRoute(layers: readonly Layer[]): Layer {

@@ -27,13 +27,12 @@ export function requestPipeline(logger: MimicLogger, readBody: (ctx: Context) =>
     return routed.then(() => finish(ctx));
   };
   return (ctx) => {
-    const fail = (caught: unknown) => answerError(ctx, caught as Error, logger);
     try {
       const reading = readBody(ctx);
       const done = reading === undefined ? route(ctx) : reading.then(() => route(ctx));
-      return done === undefined ? undefined : done.catch(fail);
+      return done?.catch((caught: Error) => answerError(ctx, caught, logger));
     } catch (caught) {
-      fail(caught);
+      answerError(ctx, caught as Error, logger);
       return undefined;
     }
   };

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Stream, pipeline } from 'node:stream';
 import Koa, { type Context } from 'koa';
 import compose from 'koa-compose';
+import { isPromiseLike } from './promise-like';
 
 const noNext = async () => undefined;
 /** What a request answered synchronously resolves to (node:http ignores it; koa's type wants a promise). */
@@ -39,7 +40,7 @@ export class MimicKoa extends Koa {
         ctx.onerror(error as Error);
         return ANSWERED;
       }
-      if (running !== null && typeof running === 'object' && typeof (running as Promise<void>).then === 'function') {
+      if (isPromiseLike(running)) {
         return (running as Promise<void>).then(
           () => answer(ctx),
           (error: Error) => ctx.onerror(error),

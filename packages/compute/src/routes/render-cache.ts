@@ -22,13 +22,7 @@ export class RenderCache {
 
   /** `render()`'s result as JSON text, from the cache when still current. */
   json(server: Server, root: string, render: () => unknown): string {
-    const hit = this.entries.get(server);
-    if (hit !== undefined && hit.revision === server.revision && hit.root === root) return hit.json;
-    const json = JSON.stringify(render());
-    if (hit !== undefined) this.entries.delete(server);
-    else if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as Server);
-    this.entries.set(server, { revision: server.revision, root, json });
-    return json;
+    return this.current(server, root, render).json;
   }
 
   /**
@@ -37,9 +31,19 @@ export class RenderCache {
    * again on every send; polling clients send this request over and over.
    */
   single(server: Server, root: string, render: () => unknown): Buffer {
-    const json = this.json(server, root, render);
-    const entry = this.entries.get(server)!;
-    return (entry.single ??= Buffer.from(`{"server":${json}}`));
+    const entry = this.current(server, root, render);
+    return (entry.single ??= Buffer.from(`{"server":${entry.json}}`));
+  }
+
+  /** The server's rendering for this revision and root, made with `render()` when there is none. */
+  private current(server: Server, root: string, render: () => unknown): Rendering {
+    const hit = this.entries.get(server);
+    if (hit !== undefined && hit.revision === server.revision && hit.root === root) return hit;
+    if (hit !== undefined) this.entries.delete(server);
+    else if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as Server);
+    const made: Rendering = { revision: server.revision, root, json: JSON.stringify(render()) };
+    this.entries.set(server, made);
+    return made;
   }
 
   get size(): number {
