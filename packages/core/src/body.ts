@@ -109,6 +109,21 @@ export function respondJson(ctx: Context, status: number, body: unknown): void {
   respondJsonText(ctx, status, body === undefined ? 'null' : JSON.stringify(body));
 }
 
+/**
+ * The answer of an injected failure (a behaviour's `fail`): `{"<type>":
+ * {"message", "code"}}` with status `code`, or with `"type": "string"` the
+ * bare message as text, the one answer that is not JSON (core.md §1).
+ */
+export function respondFailure(ctx: Context, failure: { code: number; type: string; message: string }): void {
+  if (failure.type !== 'string') {
+    respondJson(ctx, failure.code, { [failure.type]: { message: failure.message, code: failure.code } });
+    return;
+  }
+  ctx.status = failure.code;
+  ctx.type = 'text/plain';
+  ctx.body = failure.message;
+}
+
 /** Sends JSON already serialized (a cached rendering), as text or as its UTF-8 bytes, with `status`. */
 export function respondJsonText(ctx: Context, status: number, json: string | Buffer): void {
   ctx.response.status = status;

@@ -12,7 +12,7 @@ export { mountBehaviorRoutes } from './behavior-routes';
 export { HttpError, wrappedError, errorKind } from './errors';
 export { jsonEscape, jsonQuote } from './json-text';
 export { setBounded } from './bounded';
-export { readJson, rawBody, respondEmpty, respondJson, respondJsonText, BODY_LIMIT_BYTES, JSON_CONTENT_TYPE, type JsonBody } from './body';
+export { readJson, rawBody, respondEmpty, respondFailure, respondJson, respondJsonText, BODY_LIMIT_BYTES, JSON_CONTENT_TYPE, type JsonBody } from './body';
 export type { ServiceGuard, ServiceTarget } from './guards';
 export type { UrlHelpers } from './urls';
 export { defaultLogger, type MimicLogger } from './logger';

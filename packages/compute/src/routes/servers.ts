@@ -1,11 +1,11 @@
-import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty, respondJson, respondJsonText } from '@mimic/core';
+import { BehaviorError, HttpError, ids, parseIsoDateTime, readJson, respondEmpty, respondFailure, respondJson, respondJsonText } from '@mimic/core';
 import type { Context } from 'koa';
 import { deleteFailure, metadataBehavior, remainingDeleteFailure, type CreationBehavior } from '../behaviors';
 import { rawMetadata, serverObject, validateCreate } from '../model/create-request';
 import { briefServer, createdServerJson, serverAddresses, type Server } from '../model/server';
 import type { ListQuery, ServerStore } from '../model/server-store';
 import { novaRoot, serverBody, serverDetail, serverDetailJson, type ComputeRuntime } from './context';
-import { creationBehaviors, liveServer, respondFailure, serverStore } from './tenant-state';
+import { creationBehaviors, liveServer, serverStore } from './tenant-state';
 
 const SERVERS = '/v2/:tenantId/servers';
 

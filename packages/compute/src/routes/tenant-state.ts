@@ -1,4 +1,4 @@
-import { BehaviorRegistry, HttpError, respondJson } from '@mimic/core';
+import { BehaviorRegistry, HttpError } from '@mimic/core';
 import type { Context } from 'koa';
 import { creationEvent, type CreationAttributes, type CreationBehavior } from '../behaviors';
 import type { Server } from '../model/server';
@@ -21,16 +21,4 @@ export function liveServer(store: ServerStore, k: Context, notFound: string): Se
 /** The creation behaviour registry of the request's tenant+region (compute.md §12). */
 export function creationBehaviors(rt: ComputeRuntime, k: Context): BehaviorRegistry<CreationAttributes, CreationBehavior> {
   return rt.ctx.state.region(String(k.params.tenantId), String(k.params.region), 'creation-behaviors', () => new BehaviorRegistry(creationEvent));
-}
-
-/** An injected failure: `{"<type>": {"message", "code"}}`, or with type "string" the bare message. */
-export function respondFailure(k: Context, failure: { code: number; type: string; message: string }): void {
-  if (failure.type !== 'string') {
-    respondJson(k, failure.code, { [failure.type]: { message: failure.message, code: failure.code } });
-    return;
-  }
-  // The bare message as raw text, the one failure that is not JSON (core.md §1), as identity answers it.
-  k.status = failure.code;
-  k.type = 'text/plain';
-  k.body = failure.message;
 }

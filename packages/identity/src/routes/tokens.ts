@@ -1,4 +1,4 @@
-import { formatTokenExpiry, ids, readJson, respondJson, respondJsonText, type Session } from '@mimic/core';
+import { formatTokenExpiry, ids, readJson, respondFailure, respondJson, respondJsonText, type Session } from '@mimic/core';
 import { TenantCriterionWithoutTenant, type AuthAttributes, type AuthBehavior } from '../behaviors';
 import { tokenAnswerJson } from '../model/access';
 import { parseAuth, parseImpersonation, type Credentials } from '../model/credentials';
@@ -88,15 +88,4 @@ function attributesOf(credentials: Credentials): AuthAttributes {
 function mismatchMessage(credentials: Credentials, session: Session): string {
   if (credentials.kind === 'token') return `Token doesn't belong to Tenant with Id/Name: '${credentials.tenant}'`;
   return `Tenant with Name/Id: '${credentials.tenant}' is not valid for User '${session.username}' (id: '${session.userId}')`;
-}
-
-/** An injected failure: `{"<type>": {"message", "code"}}`, or with `"type": "string"` the bare message as text. */
-function respondFailure(k: KoaContext, { code, message, type }: Extract<AuthBehavior, { kind: 'fail' }>): void {
-  if (type !== 'string') {
-    respondJson(k, code, { [type]: { message, code } });
-    return;
-  }
-  k.status = code;
-  k.type = 'text/plain';
-  k.body = message;
 }
